@@ -1,0 +1,185 @@
+package io.vortex.api;
+
+import io.vortex.api.function.FilterFunction;
+import io.vortex.api.function.FlatMapFunction;
+import io.vortex.api.function.KeySelector;
+import io.vortex.api.function.MapFunction;
+import io.vortex.api.function.ProcessFunction;
+import io.vortex.api.graph.OperatorKind;
+import io.vortex.api.graph.Partitioning;
+import io.vortex.api.internal.operators.Factories;
+import io.vortex.api.internal.operators.FilterOperator;
+import io.vortex.api.internal.operators.FlatMapOperator;
+import io.vortex.api.internal.operators.MapOperator;
+import io.vortex.api.internal.operators.OperatorFactory;
+import io.vortex.api.internal.operators.ProcessOperator;
+import io.vortex.api.internal.operators.TimestampsAndWatermarksOperator;
+import io.vortex.api.internal.translate.Transform;
+import io.vortex.api.internal.translate.TransformInput;
+import io.vortex.api.sink.CollectSink;
+import io.vortex.api.sink.PrintSink;
+import io.vortex.api.sink.Sink;
+import io.vortex.api.sink.TextFileSink;
+import io.vortex.api.time.WatermarkStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream of records of type {@code T}. Every operation adds an operator and returns the stream
+ * it produces; {@link #name}, {@link #setParallelism} and {@link #setMaxParallelism} configure
+ * the operator that produced this stream.
+ */
+public class DataStream<T> {
+  /** A producer of this stream's records: an operator's main output or one of its side outputs. */
+  record Ref(Transform transform, String sideOutput) {}
+
+  final StreamEnvironment env;
+  final List<Ref> refs;
+  final Partitioning partitioning;
+
+  DataStream(StreamEnvironment env, List<Ref> refs) {
+    this(env, refs, Partitioning.FORWARD);
+  }
+
+  DataStream(StreamEnvironment env, List<Ref> refs, Partitioning partitioning) {
+    this.env = env;
+    this.refs = List.copyOf(refs);
+    this.partitioning = partitioning;
+  }
+
+  public StreamEnvironment environment() {
+    return env;
+  }
+
+  public <R> DataStream<R> map(MapFunction<T, R> mapper) {
+    Objects.requireNonNull(mapper, "mapper");
+    return apply("map", Factories.of(OperatorKind.MAP, () -> new MapOperator<>(mapper)));
+  }
+
+  public DataStream<T> filter(FilterFunction<T> filter) {
+    Objects.requireNonNull(filter, "filter");
+    return apply("filter", Factories.of(OperatorKind.FILTER, () -> new FilterOperator<>(filter)));
+  }
+
+  public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+    Objects.requireNonNull(flatMapper, "flatMapper");
+    return apply(
+        "flatMap", Factories.of(OperatorKind.FLAT_MAP, () -> new FlatMapOperator<>(flatMapper)));
+  }
+
+  public <R> DataStream<R> process(ProcessFunction<T, R> function) {
+    Objects.requireNonNull(function, "function");
+    return apply("process", Factories.of(OperatorKind.PROCESS, () -> new ProcessOperator<>(function)));
+  }
+
+  /** Assigns event timestamps and watermarks (replacing upstream watermarks). */
+  public DataStream<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    Objects.requireNonNull(strategy, "strategy");
+    return apply(
+        "timestamps",
+        Factories.of(OperatorKind.TIMESTAMPS, () -> new TimestampsAndWatermarksOperator<>(strategy)));
+  }
+
+  /** Partitions by key: records of one key go to one parallel instance, with its keyed state. */
+  public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+    Objects.requireNonNull(key, "key");
+    return new KeyedStream<>(env, refs, key);
+  }
+
+  /** Spreads records round robin over the next operator's instances. */
+  public DataStream<T> rebalance() {
+    return new DataStream<>(env, refs, Partitioning.REBALANCE);
+  }
+
+  /** Sends every record to every instance of the next operator. */
+  public DataStream<T> broadcast() {
+    return new DataStream<>(env, refs, Partitioning.BROADCAST);
+  }
+
+  /** Merges streams of the same type; order across streams is not defined. */
+  @SafeVarargs
+  public final DataStream<T> union(DataStream<T>... others) {
+    List<Ref> all = new ArrayList<>(refs);
+    for (DataStream<T> other : others) {
+      if (other.env != env) {
+        throw new IllegalArgumentException("cannot union streams of different environments");
+      }
+      all.addAll(other.refs);
+    }
+    return new DataStream<>(env, all, partitioning);
+  }
+
+  /** The side output {@code tag} of the operator that produced this stream. */
+  public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
+    Objects.requireNonNull(tag, "tag");
+    return new DataStream<>(env, List.of(new Ref(producer(), tag.id())));
+  }
+
+  public DataStreamSink<T> sinkTo(Sink<T> sink) {
+    Objects.requireNonNull(sink, "sink");
+    Transform t = env.addTransform("sink", new Factories.SinkFactory(sink), inputs(null));
+    return new DataStreamSink<>(t);
+  }
+
+  /** Prints every record to standard output. */
+  public DataStreamSink<T> print() {
+    return sinkTo(new PrintSink<>()).name("print");
+  }
+
+  /** Streams the records back to the client: read them with {@code JobClient.collected(name)}. */
+  public DataStreamSink<T> collect(String name) {
+    return sinkTo(new CollectSink<>(name)).name("collect " + name);
+  }
+
+  /** Writes one line per record: a file at parallelism 1, else a directory of part files. */
+  public DataStreamSink<T> writeAsText(String path) {
+    return sinkTo(TextFileSink.of(path)).name("text " + path);
+  }
+
+  public DataStreamSink<T> writeAsText(String path, MapFunction<T, String> formatter) {
+    return sinkTo(TextFileSink.of(path, formatter)).name("text " + path);
+  }
+
+  /** Names the operator that produced this stream (shown in errors and events). */
+  public DataStream<T> name(String name) {
+    producer().setName(name);
+    return this;
+  }
+
+  public DataStream<T> setParallelism(int parallelism) {
+    producer().setParallelism(parallelism);
+    return this;
+  }
+
+  public DataStream<T> setMaxParallelism(int maxParallelism) {
+    producer().setMaxParallelism(maxParallelism);
+    return this;
+  }
+
+  Transform producer() {
+    if (refs.size() != 1) {
+      throw new IllegalStateException(
+          "this stream is a union of several operators: configure each before the union");
+    }
+    return refs.get(0).transform();
+  }
+
+  <R> DataStream<R> apply(String name, OperatorFactory factory) {
+    Transform t = env.addTransform(name, factory, inputs(null));
+    return new DataStream<>(env, List.of(new Ref(t, null)));
+  }
+
+  List<TransformInput> inputs(KeySelector<?, ?> key) {
+    return inputs(key, 0);
+  }
+
+  List<TransformInput> inputs(KeySelector<?, ?> key, int inputIndex) {
+    List<TransformInput> inputs = new ArrayList<>();
+    Partitioning p = key != null ? Partitioning.HASH : partitioning;
+    for (Ref ref : refs) {
+      inputs.add(new TransformInput(ref.transform(), p, key, inputIndex, ref.sideOutput()));
+    }
+    return inputs;
+  }
+}

@@ -1,0 +1,47 @@
+package io.vortex.api.graph;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An edge between two vertices. {@code targetInput} is 0, or 1 for the second input of a
+ * two-input operator; {@code sideOutput} names the producer's side output it carries (null for
+ * the main output); {@code keySelector} is the serialized key selector of a HASH edge.
+ */
+public record JobEdge(
+    int source,
+    int target,
+    Partitioning partitioning,
+    int targetInput,
+    String sideOutput,
+    byte[] keySelector) {
+  public JobEdge {
+    Objects.requireNonNull(partitioning, "partitioning");
+    if (targetInput != 0 && targetInput != 1) {
+      throw new IllegalArgumentException("targetInput must be 0 or 1: " + targetInput);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JobEdge e
+        && source == e.source
+        && target == e.target
+        && partitioning == e.partitioning
+        && targetInput == e.targetInput
+        && Objects.equals(sideOutput, e.sideOutput)
+        && Arrays.equals(keySelector, e.keySelector);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, target, partitioning, targetInput, sideOutput)
+        + Arrays.hashCode(keySelector);
+  }
+
+  @Override
+  public String toString() {
+    return "JobEdge[" + source + " -" + partitioning + "-> " + target + "." + targetInput
+        + (sideOutput == null ? "" : " side=" + sideOutput) + "]";
+  }
+}

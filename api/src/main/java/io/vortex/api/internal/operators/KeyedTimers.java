@@ -1,0 +1,113 @@
+package io.vortex.api.internal.operators;
+
+import io.vortex.api.internal.KeyGroups;
+import io.vortex.api.state.KeyedStateBackend;
+import io.vortex.api.time.TimerService;
+
+/**
+ * Event-time and processing-time timers of a keyed operator, scoped to the backend's current
+ * key (and an optional namespace, e.g. a window). Firing sets the backend's key and namespace
+ * before calling back.
+ *
+ * <p>Threading: confined to the owning task's thread.
+ */
+public final class KeyedTimers implements TimerService {
+  /** Called for each firing timer, with the backend positioned on the timer's key. */
+  @FunctionalInterface
+  public interface Callback {
+    void onTimer(long time, Object namespace, boolean eventTime) throws Exception;
+  }
+
+  private final KeyedStateBackend backend;
+  private final ProcessingTimeService clock;
+  private final int maxParallelism;
+  private final TimerHeap eventTimers = new TimerHeap();
+  private final TimerHeap processingTimers = new TimerHeap();
+  private long watermark = Long.MIN_VALUE;
+  private Object namespace = KeyedStateBackend.VOID_NAMESPACE;
+
+  public KeyedTimers(KeyedStateBackend backend, ProcessingTimeService clock, int maxParallelism) {
+    this.backend = backend;
+    this.clock = clock;
+    this.maxParallelism = maxParallelism;
+  }
+
+  /** Scopes subsequent registrations to {@code namespace} (the void namespace by default). */
+  public void setNamespace(Object namespace) {
+    this.namespace = namespace;
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return clock.currentTimeMillis();
+  }
+
+  @Override
+  public long currentWatermark() {
+    return watermark;
+  }
+
+  @Override
+  public void registerEventTimeTimer(long time) {
+    eventTimers.add(timer(time));
+  }
+
+  @Override
+  public void registerProcessingTimeTimer(long time) {
+    if (processingTimers.add(timer(time))) {
+      clock.requestTick(time);
+    }
+  }
+
+  @Override
+  public void deleteEventTimeTimer(long time) {
+    eventTimers.delete(timer(time));
+  }
+
+  @Override
+  public void deleteProcessingTimeTimer(long time) {
+    processingTimers.delete(timer(time));
+  }
+
+  private TimerHeap.Timer timer(long time) {
+    Object key = backend.currentKey();
+    if (key == null) {
+      throw new IllegalStateException("timers need a current key (use them on a keyed stream)");
+    }
+    return new TimerHeap.Timer(time, key, KeyGroups.assign(key, maxParallelism), namespace);
+  }
+
+  /** Fires every event-time timer at or before {@code newWatermark}, in time order. */
+  public void advanceWatermark(long newWatermark, Callback callback) throws Exception {
+    watermark = newWatermark;
+    fire(eventTimers, newWatermark, callback, true);
+  }
+
+  /** Fires every processing-time timer at or before {@code now}, in time order. */
+  public void advanceProcessingTime(long now, Callback callback) throws Exception {
+    fire(processingTimers, now, callback, false);
+    long next = processingTimers.nextTime();
+    if (next != Long.MAX_VALUE) {
+      clock.requestTick(next);
+    }
+  }
+
+  private void fire(TimerHeap timers, long upTo, Callback callback, boolean eventTime)
+      throws Exception {
+    TimerHeap.Timer timer;
+    while ((timer = timers.pollDue(upTo)) != null) {
+      backend.setCurrentKey(timer.key(), timer.keyGroup());
+      backend.setCurrentNamespace(timer.namespace());
+      callback.onTimer(timer.time(), timer.namespace(), eventTime);
+    }
+    backend.setCurrentNamespace(KeyedStateBackend.VOID_NAMESPACE);
+  }
+
+  public int pendingEventTimers() {
+    return eventTimers.size();
+  }
+
+  public int pendingProcessingTimers() {
+    return processingTimers.size();
+  }
+}

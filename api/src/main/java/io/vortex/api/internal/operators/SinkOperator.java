@@ -1,0 +1,48 @@
+package io.vortex.api.internal.operators;
+
+import io.vertx.core.Future;
+import io.vortex.api.sink.Sink;
+import io.vortex.api.sink.SinkContext;
+import io.vortex.api.sink.SinkWriter;
+
+/**
+ * Feeds a {@link Sink}'s writer. The chain's end; emits nothing.
+ *
+ * <p>Threading: confined to the owning task's thread.
+ */
+public final class SinkOperator<T> extends AbstractStreamOperator<Void>
+    implements OneInputOperator<T, Void> {
+  private final Sink<T> sink;
+  private SinkWriter<T> writer;
+
+  public SinkOperator(Sink<T> sink) {
+    this.sink = sink;
+  }
+
+  /** The task gives sinks a richer context than other operators. */
+  public void open(SinkContext sinkContext) throws Exception {
+    writer = sink.createWriter(sinkContext);
+  }
+
+  @Override
+  public void processElement(T value, long timestamp) throws Exception {
+    writer.write(value, timestamp);
+  }
+
+  @Override
+  public void processWatermark(long watermark) {
+    currentWatermark = watermark;
+  }
+
+  @Override
+  public Future<Void> finish() {
+    return writer.finish();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (writer != null) {
+      writer.close();
+    }
+  }
+}

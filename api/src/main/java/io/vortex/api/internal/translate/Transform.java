@@ -1,0 +1,77 @@
+package io.vortex.api.internal.translate;
+
+import io.vortex.api.graph.OperatorKind;
+import io.vortex.api.internal.operators.OperatorFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One operator of the logical plan the API builds, before chaining: its factory and inputs.
+ * Name and parallelism may be changed by the user until the job is built.
+ *
+ * <p>Threading: confined to the thread that builds the job.
+ */
+public final class Transform {
+  private final int id;
+  private final OperatorFactory factory;
+  private final List<TransformInput> inputs;
+  private String name;
+  private int parallelism;
+  private int maxParallelism;
+
+  public Transform(int id, String name, OperatorFactory factory, List<TransformInput> inputs) {
+    this.id = id;
+    this.name = Objects.requireNonNull(name, "name");
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.inputs = new ArrayList<>(inputs);
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+  }
+
+  public OperatorKind kind() {
+    return factory.kind();
+  }
+
+  public OperatorFactory factory() {
+    return factory;
+  }
+
+  public List<TransformInput> inputs() {
+    return inputs;
+  }
+
+  /** 0 means the environment's default. */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  public void setParallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+    }
+    this.parallelism = parallelism;
+  }
+
+  /** 0 means the default (128, or the parallelism when larger). */
+  public int maxParallelism() {
+    return maxParallelism;
+  }
+
+  public void setMaxParallelism(int maxParallelism) {
+    if (maxParallelism < 1) {
+      throw new IllegalArgumentException("maxParallelism must be at least 1, was " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+  }
+}

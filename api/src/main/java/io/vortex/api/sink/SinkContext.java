@@ -1,0 +1,19 @@
+package io.vortex.api.sink;
+
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/** What a sink writer can see of its task. */
+public interface SinkContext {
+  String operatorName();
+
+  int subtaskIndex();
+
+  int parallelism();
+
+  /** For blocking I/O: {@code vertx().executeBlocking(...)}; callbacks run on the task's loop. */
+  Vertx vertx();
+
+  /** Sends records to the client that submitted the job, as a {@code Collected} job event. */
+  void sendToClient(String sinkName, List<?> records);
+}

@@ -1,0 +1,19 @@
+package io.vortex.cluster;
+
+/** Event-bus addresses of the control plane. */
+public final class Addresses {
+  /** The JobManager: job submission, cancellation, TaskManager registration, task states. */
+  public static final String JOB_MANAGER = "vortex.jobmanager";
+
+  private Addresses() {}
+
+  /** A TaskManager: task deployment and cancellation. */
+  public static String taskManager(String taskManagerId) {
+    return "vortex.taskmanager." + taskManagerId;
+  }
+
+  /** Where a job's events go: the client that submitted it listens here. */
+  public static String jobEvents(String jobId) {
+    return "vortex.job." + jobId + ".events";
+  }
+}

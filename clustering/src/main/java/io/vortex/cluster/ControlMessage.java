@@ -1,0 +1,68 @@
+package io.vortex.cluster;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.vortex.api.graph.JobGraph;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The messages JobManager, TaskManagers and clients exchange on the event bus. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+public sealed interface ControlMessage {
+
+  /** A TaskManager offers {@code slots} slots; the reply is an {@link Ack}. */
+  record RegisterTaskManager(String taskManagerId, int slots) implements ControlMessage {
+    public RegisterTaskManager {
+      Objects.requireNonNull(taskManagerId, "taskManagerId");
+      if (slots < 1) {
+        throw new IllegalArgumentException("a TaskManager needs at least one slot, has " + slots);
+      }
+    }
+  }
+
+  /** A client submits a job; the reply is an {@link Ack} once it is deployed, or a failure. */
+  record SubmitJob(JobGraph graph) implements ControlMessage {
+    public SubmitJob {
+      Objects.requireNonNull(graph, "graph");
+    }
+  }
+
+  /** A client asks to cancel a job; the reply is an {@link Ack}. */
+  record CancelJob(String jobId) implements ControlMessage {}
+
+  /** The JobManager deploys subtasks of a job to one TaskManager. */
+  record DeployTasks(JobGraph graph, List<TaskAssignment> tasks) implements ControlMessage {
+    public DeployTasks {
+      tasks = List.copyOf(tasks);
+    }
+  }
+
+  /** Subtask {@code subtask} of vertex {@code vertexId} runs in slot {@code slot}. */
+  record TaskAssignment(int vertexId, int subtask, int slot) {}
+
+  /** A TaskManager reports a subtask's new state, with the failure or its final counters. */
+  record TaskStateChanged(
+      String jobId,
+      int vertexId,
+      int subtask,
+      TaskState state,
+      Failure failure,
+      Map<String, Long> counters)
+      implements ControlMessage {
+    public TaskStateChanged {
+      counters = counters == null ? Map.of() : Map.copyOf(counters);
+    }
+  }
+
+  /** Why a subtask failed: the operator, and the cause as text. */
+  record Failure(String operator, String causeClass, String causeMessage, String stackTrace) {}
+
+  /** The JobManager cancels a job's subtasks on a TaskManager. */
+  record CancelTasks(String jobId) implements ControlMessage {}
+
+  /** The job is over: TaskManagers release what they still hold for it (channels). */
+  record JobTerminated(String jobId) implements ControlMessage {}
+
+  /** A positive reply. */
+  record Ack(String detail) implements ControlMessage {}
+}

@@ -1,0 +1,135 @@
+package io.vortex.jobmanager;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vortex.api.client.JobEvent;
+import io.vortex.api.client.JobResult;
+import io.vortex.api.client.JobStatus;
+import io.vortex.api.graph.JobGraph;
+import io.vortex.api.graph.JobVertex;
+import io.vortex.cluster.Addresses;
+import io.vortex.cluster.ControlMessage;
+import io.vortex.cluster.ControlMessage.TaskAssignment;
+import io.vortex.cluster.ControlMessage.TaskStateChanged;
+import io.vortex.jobmanager.scheduler.ExecutionGraph;
+import io.vortex.jobmanager.scheduler.SlotPool;
+import io.vortex.jobmanager.scheduler.SlotPool.SlotRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs one job: deploys its subtasks to the slots it was given, follows their states, and
+ * tells the client how the job went. A failed subtask fails the job and cancels the rest.
+ *
+ * <p>Threading: confined to the JobManager's event loop.
+ */
+final class JobMaster {
+  private final Vertx vertx;
+  private final ExecutionGraph execution;
+  private final List<SlotRef> slots;
+  private final Consumer<JobMaster> onTerminated;
+
+  JobMaster(Vertx vertx, JobGraph graph, List<SlotRef> slots, Consumer<JobMaster> onTerminated) {
+    this.vertx = vertx;
+    this.execution = new ExecutionGraph(graph);
+    this.slots = List.copyOf(slots);
+    this.onTerminated = onTerminated;
+  }
+
+  String jobId() {
+    return execution.graph().jobId();
+  }
+
+  JobStatus status() {
+    return execution.status();
+  }
+
+  /** Sends every TaskManager its subtasks; subtask i of every vertex goes to slot i. */
+  Future<Void> deploy() {
+    JobGraph graph = execution.graph();
+    Map<String, List<TaskAssignment>> byTaskManager = new LinkedHashMap<>();
+    for (JobVertex v : graph.vertices()) {
+      for (int i = 0; i < v.parallelism(); i++) {
+        SlotRef slot = slots.get(i);
+        byTaskManager
+            .computeIfAbsent(slot.taskManagerId(), k -> new ArrayList<>())
+            .add(new TaskAssignment(v.id(), i, slot.slot()));
+      }
+    }
+    publish(new JobEvent.StatusChanged(jobId(), JobStatus.SUBMITTED, "deploying " + execution.subtaskCount() + " subtasks"));
+    List<Future<?>> sent = new ArrayList<>();
+    byTaskManager.forEach(
+        (tm, tasks) ->
+            sent.add(vertx.eventBus().request(Addresses.taskManager(tm), new ControlMessage.DeployTasks(graph, tasks))));
+    return Future.all(sent).mapEmpty();
+  }
+
+  void onTaskState(TaskStateChanged change) {
+    JobStatus before = execution.status();
+    JobStatus after = execution.update(change.vertexId(), change.subtask(), change.state(), change.counters());
+    if (before == after) {
+      return;
+    }
+    switch (after) {
+      case RUNNING -> publish(new JobEvent.StatusChanged(jobId(), JobStatus.RUNNING, null));
+      case FINISHED -> terminate(JobStatus.FINISHED, null);
+      case FAILED -> {
+        var f = change.failure();
+        publish(new JobEvent.TaskFailed(jobId(), f.operator(), change.subtask(), f.causeClass(), f.causeMessage(), f.stackTrace()));
+        cancelTasks();
+        terminate(JobStatus.FAILED, "operator '" + f.operator() + "' failed: " + f.causeClass()
+            + (f.causeMessage() == null ? "" : ": " + f.causeMessage()));
+      }
+      default -> {}
+    }
+  }
+
+  /** Cancels the job (no-op once it is over). */
+  void cancel() {
+    if (execution.status().isTerminal()) {
+      return;
+    }
+    cancelTasks();
+    terminate(JobStatus.CANCELED, "cancelled by the client");
+  }
+
+  /** Fails the job before or during deployment. */
+  void failDeployment(Throwable cause) {
+    if (execution.status().isTerminal()) {
+      return;
+    }
+    cancelTasks();
+    publish(new JobEvent.TaskFailed(jobId(), "deployment", 0, cause.getClass().getName(), cause.getMessage(), null));
+    terminate(JobStatus.FAILED, "deployment failed: " + cause.getMessage());
+  }
+
+  private void cancelTasks() {
+    for (String tm : taskManagers()) {
+      vertx.eventBus().send(Addresses.taskManager(tm), new ControlMessage.CancelTasks(jobId()));
+    }
+  }
+
+  private void terminate(JobStatus status, String message) {
+    execution.setStatus(status);
+    if (status == JobStatus.FINISHED) {
+      var result = new JobResult(jobId(), execution.graph().name(), execution.durationMillis(), execution.counters());
+      publish(new JobEvent.Completed(jobId(), result));
+    }
+    publish(new JobEvent.StatusChanged(jobId(), status, message));
+    for (String tm : taskManagers()) {
+      vertx.eventBus().send(Addresses.taskManager(tm), new ControlMessage.JobTerminated(jobId()));
+    }
+    onTerminated.accept(this);
+  }
+
+  private List<String> taskManagers() {
+    return slots.stream().map(SlotRef::taskManagerId).distinct().toList();
+  }
+
+  private void publish(JobEvent event) {
+    vertx.eventBus().publish(Addresses.jobEvents(jobId()), event);
+  }
+}

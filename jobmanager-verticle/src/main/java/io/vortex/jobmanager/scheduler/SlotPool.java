@@ -1,0 +1,70 @@
+package io.vortex.jobmanager.scheduler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The slots TaskManagers offer, and which job holds each. A job takes one slot per parallel
+ * instance of its widest vertex (slot sharing: slot i runs subtask i of every vertex), spread
+ * round robin over TaskManagers.
+ *
+ * <p>Threading: confined to the JobManager's event loop.
+ */
+public final class SlotPool {
+  /** Slot {@code slot} of TaskManager {@code taskManagerId}. */
+  public record SlotRef(String taskManagerId, int slot) {}
+
+  private final Map<String, Integer> taskManagers = new LinkedHashMap<>();
+  private final Map<SlotRef, String> holders = new HashMap<>();
+
+  public void register(String taskManagerId, int slots) {
+    taskManagers.put(taskManagerId, slots);
+  }
+
+  public int totalSlots() {
+    return taskManagers.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  public int freeSlots() {
+    return totalSlots() - holders.size();
+  }
+
+  public int taskManagerCount() {
+    return taskManagers.size();
+  }
+
+  /** Takes {@code count} free slots for {@code jobId}; throws when there are not enough free now. */
+  public List<SlotRef> allocate(String jobId, int count) {
+    List<SlotRef> free = freeSlotsRoundRobin();
+    if (free.size() < count) {
+      throw new IllegalStateException(
+          "the job needs " + count + " slots but only " + free.size() + " of " + totalSlots()
+              + " are free now (other jobs hold the rest)");
+    }
+    List<SlotRef> taken = new ArrayList<>(free.subList(0, count));
+    taken.forEach(slot -> holders.put(slot, jobId));
+    return taken;
+  }
+
+  public void release(String jobId) {
+    holders.values().removeIf(jobId::equals);
+  }
+
+  /** Free slots ordered TM0 slot0, TM1 slot0, ..., TM0 slot1, ...: jobs spread over TaskManagers. */
+  private List<SlotRef> freeSlotsRoundRobin() {
+    List<SlotRef> free = new ArrayList<>();
+    int maxSlots = taskManagers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    for (int s = 0; s < maxSlots; s++) {
+      for (var tm : taskManagers.entrySet()) {
+        SlotRef ref = new SlotRef(tm.getKey(), s);
+        if (s < tm.getValue() && !holders.containsKey(ref)) {
+          free.add(ref);
+        }
+      }
+    }
+    return free;
+  }
+}

@@ -1,0 +1,269 @@
+package io.vortex.taskmanager.task;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vortex.api.RuntimeMode;
+import io.vortex.api.graph.OperatorSpec;
+import io.vortex.api.internal.UserCode;
+import io.vortex.api.internal.operators.OneInputOperator;
+import io.vortex.api.internal.operators.OperatorContext;
+import io.vortex.api.internal.operators.OperatorFactory;
+import io.vortex.api.internal.operators.Output;
+import io.vortex.api.internal.operators.ProcessingTimeService;
+import io.vortex.api.internal.operators.SinkOperator;
+import io.vortex.api.internal.operators.StreamOperator;
+import io.vortex.api.internal.operators.TwoInputOperator;
+import io.vortex.api.sink.SinkContext;
+import io.vortex.api.state.KeyedStateBackend;
+import io.vortex.state.KeyGroupRange;
+import io.vortex.state.heap.HeapKeyedStateBackend;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operators of one task, wired to call each other directly, ending in the task's writers.
+ * Opens them tail first (so each operator's output is ready), finishes them head first.
+ *
+ * <p>Threading: confined to the owning task's thread.
+ */
+final class OperatorChain {
+  private final List<StreamOperator<?>> operators = new ArrayList<>();
+  private final List<String> names = new ArrayList<>();
+  private final Output<Object> tail;
+  private final ChainEntry entry;
+
+  /** Builds the chain of {@code specs} (a source vertex passes its specs without the source). */
+  OperatorChain(List<OperatorSpec> specs, Output<Object> tail, TaskServices services) throws Exception {
+    this.tail = tail;
+    List<OperatorFactory> factories = new ArrayList<>();
+    for (OperatorSpec spec : specs) {
+      factories.add(UserCode.deserialize(spec.factory(), services.classLoader()));
+      names.add(spec.name());
+    }
+    for (OperatorFactory f : factories) {
+      operators.add(f.create());
+    }
+    List<Output<Object>> outputs = new ArrayList<>();
+    for (int i = 0; i < operators.size(); i++) {
+      outputs.add(i + 1 < operators.size() ? chainTo(i + 1) : tail);
+    }
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      open(i, factories.get(i), outputs.get(i), services);
+    }
+    entry = operators.isEmpty() ? new TailEntry() : new HeadEntry();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Output<Object> chainTo(int index) {
+    if (!(operators.get(index) instanceof OneInputOperator<?, ?> next)) {
+      throw new IllegalArgumentException(names.get(index) + " cannot be chained: it has two inputs");
+    }
+    return new ChainingOutput((OneInputOperator<Object, ?>) next, names.get(index), tail);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void open(int i, OperatorFactory factory, Output<Object> output, TaskServices services)
+      throws Exception {
+    StreamOperator op = operators.get(i);
+    String name = names.get(i);
+    KeyedStateBackend backend =
+        factory.kind().isKeyed()
+            ? new HeapKeyedStateBackend(
+                KeyGroupRange.of(services.subtask(), services.maxParallelism(), services.parallelism()))
+            : null;
+    try {
+      if (op instanceof SinkOperator<?> sink) {
+        sink.open(sinkContext(name, services));
+      }
+      op.open(operatorContext(name, backend, services), output);
+    } catch (Exception | Error e) {
+      throw OperatorException.wrap(name, e);
+    }
+  }
+
+  private static OperatorContext operatorContext(
+      String name, KeyedStateBackend backend, TaskServices services) {
+    return new OperatorContext() {
+      @Override
+      public String operatorName() {
+        return name;
+      }
+
+      @Override
+      public int subtaskIndex() {
+        return services.subtask();
+      }
+
+      @Override
+      public int parallelism() {
+        return services.parallelism();
+      }
+
+      @Override
+      public int maxParallelism() {
+        return services.maxParallelism();
+      }
+
+      @Override
+      public RuntimeMode mode() {
+        return services.mode();
+      }
+
+      @Override
+      public KeyedStateBackend stateBackend() {
+        return backend;
+      }
+
+      @Override
+      public ProcessingTimeService processingTime() {
+        return services.clock();
+      }
+
+      @Override
+      public void addToCounter(String counter, long delta) {
+        services.counters().merge(counter, delta, Long::sum);
+      }
+    };
+  }
+
+  private static SinkContext sinkContext(String name, TaskServices services) {
+    return new SinkContext() {
+      @Override
+      public String operatorName() {
+        return name;
+      }
+
+      @Override
+      public int subtaskIndex() {
+        return services.subtask();
+      }
+
+      @Override
+      public int parallelism() {
+        return services.parallelism();
+      }
+
+      @Override
+      public Vertx vertx() {
+        return services.vertx();
+      }
+
+      @Override
+      public void sendToClient(String sinkName, List<?> records) {
+        services.client().send(sinkName, services.subtask(), records);
+      }
+    };
+  }
+
+  ChainEntry entry() {
+    return entry;
+  }
+
+  /** The head operator's name, or null for a source-only chain. */
+  String headName() {
+    return names.isEmpty() ? null : names.get(0);
+  }
+
+  void onProcessingTime(long now) {
+    for (int i = 0; i < operators.size(); i++) {
+      try {
+        operators.get(i).onProcessingTime(now);
+      } catch (Exception | Error e) {
+        throw OperatorException.wrap(names.get(i), e);
+      }
+    }
+  }
+
+  /** Finishes the operators head first; completes when all have. */
+  Future<Void> finish() {
+    Future<Void> done = Future.succeededFuture();
+    for (int i = 0; i < operators.size(); i++) {
+      StreamOperator<?> op = operators.get(i);
+      String name = names.get(i);
+      done = done.compose(v -> {
+        try {
+          return op.finish().recover(e -> Future.failedFuture(OperatorException.wrap(name, e)));
+        } catch (Exception | Error e) {
+          return Future.failedFuture(OperatorException.wrap(name, e));
+        }
+      });
+    }
+    return done;
+  }
+
+  /** Closes every operator; the first failure is thrown after all were tried. */
+  void close() {
+    RuntimeException first = null;
+    for (int i = 0; i < operators.size(); i++) {
+      try {
+        operators.get(i).close();
+      } catch (Exception | Error e) {
+        if (first == null) {
+          first = OperatorException.wrap(names.get(i), e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Input straight into the head operator. */
+  private final class HeadEntry implements ChainEntry {
+    private final StreamOperator<?> head = operators.get(0);
+    private final String name = names.get(0);
+    @SuppressWarnings("unchecked")
+    private final OneInputOperator<Object, ?> oneInput =
+        head instanceof OneInputOperator<?, ?> o ? (OneInputOperator<Object, ?>) o : null;
+    @SuppressWarnings("unchecked")
+    private final TwoInputOperator<Object, Object, ?> twoInput =
+        head instanceof TwoInputOperator<?, ?, ?> t ? (TwoInputOperator<Object, Object, ?>) t : null;
+
+    @Override
+    public void processElement(int input, Object value, long timestamp) throws Exception {
+      try {
+        if (oneInput != null) {
+          oneInput.processElement(value, timestamp);
+        } else if (input == 0) {
+          twoInput.processElement1(value, timestamp);
+        } else {
+          twoInput.processElement2(value, timestamp);
+        }
+      } catch (Exception | Error e) {
+        throw OperatorException.wrap(name, e);
+      }
+    }
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+      try {
+        head.processWatermark(watermark);
+      } catch (Exception | Error e) {
+        throw OperatorException.wrap(name, e);
+      }
+    }
+
+    @Override
+    public void processIdle(boolean idle) {
+      tail.emitIdle(idle);
+    }
+  }
+
+  /** A source-only chain: records go straight to the writers. */
+  private final class TailEntry implements ChainEntry {
+    @Override
+    public void processElement(int input, Object value, long timestamp) {
+      tail.collect(value, timestamp);
+    }
+
+    @Override
+    public void processWatermark(long watermark) {
+      tail.emitWatermark(watermark);
+    }
+
+    @Override
+    public void processIdle(boolean idle) {
+      tail.emitIdle(idle);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.vortex.taskmanager.task;
+
+import io.vortex.cluster.ControlMessage.Failure;
+import io.vortex.cluster.TaskState;
+import io.vortex.taskmanager.network.ChannelEvent;
+import io.vortex.taskmanager.network.InputGate;
+import io.vortex.taskmanager.network.RecordWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One parallel instance of a vertex: input (gate or source), operator chain, record writers. A
+ * step function: {@link #runOnce} processes a bounded amount of input and returns, so a slot's
+ * tasks share one event loop fairly and the step can be tested without Vert.x.
+ *
+ * <p>How a task ends: input ends (the final watermark has gone through the chain), the chain
+ * finishes (sinks commit, possibly asynchronously), every writer sends end-of-partition, then
+ * the task reports FINISHED. Any exception fails the task, naming the operator.
+ *
+ * <p>Threading: confined to its slot's event loop.
+ */
+public final class Task {
+  /** Where the task is in its life. */
+  private enum Phase {
+    RUNNING,
+    FINISHING,
+    FINISHED,
+    FAILED,
+    CANCELED
+  }
+
+  /** Hears about state changes. Called on the task's thread. */
+  @FunctionalInterface
+  public interface Listener {
+    void stateChanged(Task task, TaskState state, Failure failure, Map<String, Long> counters);
+  }
+
+  private final TaskId id;
+  private final String name;
+  private final TaskInput input;
+  private final OperatorChain chain;
+  private final RecordWriter[] writers;
+  private final TaskClock clock;
+  private final Map<String, Long> counters;
+  private final Listener listener;
+  private final long bufferTimeoutNanos;
+  private long lastFlushNanos = System.nanoTime();
+  private boolean unflushed;
+  private Phase phase = Phase.RUNNING;
+  private Runnable wakeup = () -> {};
+
+  Task(
+      TaskId id,
+      String name,
+      TaskInput input,
+      OperatorChain chain,
+      List<RecordWriter> writers,
+      TaskClock clock,
+      Map<String, Long> counters,
+      long bufferTimeoutMillis,
+      Listener listener) {
+    this.id = id;
+    this.name = name;
+    this.input = input;
+    this.chain = chain;
+    this.writers = writers.toArray(new RecordWriter[0]);
+    this.clock = clock;
+    this.counters = counters;
+    this.bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
+    this.listener = listener;
+  }
+
+  public TaskId id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Sets what wakes the task's runner (data, capacity, async completions). */
+  void setWakeup(Runnable wakeup) {
+    this.wakeup = wakeup;
+  }
+
+  /** Processes up to about {@code maxRecords} input records. */
+  public Progress runOnce(int maxRecords) {
+    if (phase != Phase.RUNNING) {
+      return phase == Phase.FINISHING ? Progress.NO_PROGRESS : Progress.DONE;
+    }
+    try {
+      boolean ticked = clock.fireDue(chain);
+      if (!writersAvailable()) {
+        flush();
+        return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
+      }
+      InputGate.Status status = input.read(chain.entry(), maxRecords);
+      unflushed = true;
+      switch (status) {
+        case MORE_AVAILABLE -> {
+          if (bufferTimeoutNanos >= 0 && System.nanoTime() - lastFlushNanos > bufferTimeoutNanos) {
+            flush();
+          }
+          return Progress.MADE_PROGRESS;
+        }
+        case NOTHING_AVAILABLE -> {
+          flush(); // nothing more ready: send what we have now (low latency by default)
+          return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
+        }
+        default -> {
+          startFinishing();
+          return Progress.MADE_PROGRESS;
+        }
+      }
+    } catch (Throwable e) {
+      fail(e);
+      return Progress.DONE;
+    }
+  }
+
+  /** Nanoseconds until the task has something to do without a wakeup; -1 when it must wait for one. */
+  public long nanosUntilReady() {
+    if (phase != Phase.RUNNING) {
+      return -1;
+    }
+    long tick = clock.nanosUntilNextTick();
+    long source = input.nanosUntilAvailable();
+    if (tick < 0) {
+      return source;
+    }
+    return source < 0 ? tick : Math.min(tick, source);
+  }
+
+  private boolean writersAvailable() {
+    for (RecordWriter w : writers) {
+      if (!w.isAvailable()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void flush() {
+    if (unflushed) {
+      for (RecordWriter w : writers) {
+        w.flush();
+      }
+      unflushed = false;
+    }
+    lastFlushNanos = System.nanoTime();
+  }
+
+  private void startFinishing() {
+    phase = Phase.FINISHING;
+    chain
+        .finish()
+        .onComplete(
+            ar -> {
+              if (phase != Phase.FINISHING) {
+                return; // cancelled meanwhile
+              }
+              if (ar.failed()) {
+                fail(ar.cause());
+              } else {
+                finished();
+              }
+              wakeup.run();
+            });
+  }
+
+  private void finished() {
+    try {
+      for (RecordWriter w : writers) {
+        w.broadcastEvent(ChannelEvent.EndOfPartition.INSTANCE);
+      }
+      closeQuietly();
+      phase = Phase.FINISHED;
+      listener.stateChanged(this, TaskState.FINISHED, null, Map.copyOf(counters));
+    } catch (Throwable e) {
+      fail(e);
+    }
+  }
+
+  private void fail(Throwable e) {
+    if (phase == Phase.FAILED || phase == Phase.CANCELED || phase == Phase.FINISHED) {
+      return;
+    }
+    phase = Phase.FAILED;
+    closeQuietly();
+    String operator = e instanceof OperatorException oe ? oe.operator() : name;
+    Throwable cause = e instanceof OperatorException ? e.getCause() : e;
+    listener.stateChanged(this, TaskState.FAILED, failure(operator, cause), Map.copyOf(counters));
+  }
+
+  static Failure failure(String operator, Throwable cause) {
+    var trace = new StringWriter();
+    cause.printStackTrace(new PrintWriter(trace));
+    return new Failure(operator, cause.getClass().getName(), cause.getMessage(), trace.toString());
+  }
+
+  /** Stops the task where it is; what it held is discarded. */
+  public void cancel() {
+    if (phase == Phase.RUNNING || phase == Phase.FINISHING) {
+      phase = Phase.CANCELED;
+      closeQuietly();
+      listener.stateChanged(this, TaskState.CANCELED, null, Map.copyOf(counters));
+    }
+  }
+
+  public boolean isDone() {
+    return phase == Phase.FINISHED || phase == Phase.FAILED || phase == Phase.CANCELED;
+  }
+
+  private void closeQuietly() {
+    try {
+      chain.close();
+    } catch (RuntimeException ignored) {
+      // the task already ended; a failing close must not hide why
+    }
+    try {
+      input.close();
+    } catch (Exception ignored) {
+      // as above
+    }
+  }
+}

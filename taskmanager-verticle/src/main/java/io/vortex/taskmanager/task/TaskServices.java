@@ -1,0 +1,31 @@
+package io.vortex.taskmanager.task;
+
+import io.vertx.core.Vertx;
+import io.vortex.api.RuntimeMode;
+import io.vortex.api.internal.operators.ProcessingTimeService;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a task's operators get from their TaskManager: identity, mode, clock, counters and the
+ * channel back to the client.
+ */
+record TaskServices(
+    String jobId,
+    int subtask,
+    int parallelism,
+    int maxParallelism,
+    RuntimeMode mode,
+    Vertx vertx,
+    ClassLoader classLoader,
+    ProcessingTimeService clock,
+    Map<String, Long> counters,
+    ClientChannel client,
+    Runnable wakeup) {
+
+  /** Sends collected records to the job's client. */
+  @FunctionalInterface
+  interface ClientChannel {
+    void send(String sink, int subtask, List<?> records);
+  }
+}
