@@ -87,6 +87,15 @@ public class DataStream<T> {
     return new KeyedStream<>(env, refs, key);
   }
 
+  /**
+   * Joins this stream with {@code other} in windows, as in Flink: {@code
+   * join(other).where(key1).equalTo(key2).window(assigner).apply(joinFunction)} emits every pair
+   * of elements, one from each stream, with equal keys in the same window.
+   */
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return new JoinedStreams<>(this, other);
+  }
+
   /** Spreads records round robin over the next operator's instances. */
   public DataStream<T> rebalance() {
     return new DataStream<>(env, refs, Partitioning.REBALANCE);

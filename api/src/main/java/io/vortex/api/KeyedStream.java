@@ -55,6 +55,12 @@ public final class KeyedStream<T, K> extends DataStream<T> {
             OperatorKind.KEYED_PROCESS, key, () -> new KeyedProcessOperator<>(function, key)));
   }
 
+  /** Groups each key's records into the windows of {@code assigner} (see {@link WindowedStream}). */
+  public <W extends io.vortex.api.window.Window> WindowedStream<T, K, W> window(
+      io.vortex.api.window.WindowAssigner<? super T, W> assigner) {
+    return new WindowedStream<>(this, assigner);
+  }
+
   /** Operations on a keyed stream read it partitioned by key. */
   @Override
   List<io.vortex.api.internal.translate.TransformInput> inputs(KeySelector<?, ?> key, int inputIndex) {

@@ -35,6 +35,13 @@ public final class StreamEnvironment {
   private long bufferTimeoutMillis = JobConfig.DEFAULT_BUFFER_TIMEOUT_MILLIS;
   private int nextId;
 
+  private static volatile JobExecutor contextExecutor;
+
+  /** Installs the executor {@link #create()} uses; the launcher calls this before a job's main. */
+  public static void setContextExecutor(JobExecutor executor) {
+    contextExecutor = executor;
+  }
+
   private StreamEnvironment(JobExecutor executor) {
     this.executor = executor;
   }
@@ -44,8 +51,15 @@ public final class StreamEnvironment {
     return new StreamEnvironment(Objects.requireNonNull(executor, "executor"));
   }
 
-  /** An environment that submits to the {@link JobExecutor} found by {@link ServiceLoader}. */
+  /**
+   * An environment for the executor the {@code vortex} command installed (when a job's {@code
+   * main} runs under it), else the {@link JobExecutor} found by {@link ServiceLoader}.
+   */
   public static StreamEnvironment create() {
+    JobExecutor context = contextExecutor;
+    if (context != null) {
+      return new StreamEnvironment(context);
+    }
     JobExecutor executor =
         ServiceLoader.load(JobExecutor.class)
             .findFirst()

@@ -34,17 +34,17 @@ final class TextFileWriter<T> implements SinkWriter<T> {
     this.formatter = formatter;
     this.context = context;
     Path base = Path.of(path);
-    if (context.parallelism() == 1) {
+    if (context.parallelism() == 1 && !Files.isDirectory(base)) {
       target = base;
-      if (Files.isDirectory(base)) {
-        throw new IOException("output path is a directory, expected a file: " + path);
-      }
     } else {
       if (Files.isRegularFile(base)) {
-        Files.delete(base); // a previous parallelism-1 run left a file here
+        Files.deleteIfExists(base); // a previous parallelism-1 run left a file here
       }
       Files.createDirectories(base);
       target = base.resolve("part-" + context.subtaskIndex());
+      if (context.subtaskIndex() == 0) {
+        deleteStaleParts(base, context.parallelism());
+      }
     }
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) {
@@ -57,6 +57,22 @@ final class TextFileWriter<T> implements SinkWriter<T> {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE);
+  }
+
+  /** Removes part files of an earlier run with a higher parallelism: their lines are not ours. */
+  private static void deleteStaleParts(Path dir, int parallelism) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("part-") && Files.isRegularFile(p)) {
+          String index = name.substring("part-".length());
+          if (index.chars().allMatch(Character::isDigit) && !index.isEmpty()
+              && Long.parseLong(index) >= parallelism) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
   }
 
   @Override

@@ -64,7 +64,7 @@ public final class JobGraphBuilder {
     }
     RuntimeMode mode = resolveMode(transforms, requestedMode);
     var builder = new JobGraphBuilder();
-    builder.addAll(transforms, defaultParallelism);
+    builder.addAll(WindowCombiners.insert(transforms), defaultParallelism);
     if (mode == RuntimeMode.BATCH) {
       builder.addCombiners();
     }

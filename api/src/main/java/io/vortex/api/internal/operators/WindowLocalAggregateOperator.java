@@ -1,0 +1,178 @@
+package io.vortex.api.internal.operators;
+
+import io.vortex.api.RuntimeMode;
+import io.vortex.api.function.KeySelector;
+import io.vortex.api.function.RichFunction;
+import io.vortex.api.window.SlidingEventTimeWindows;
+import io.vortex.api.window.TimeWindow;
+import io.vortex.api.window.TumblingEventTimeWindows;
+import io.vortex.api.window.WindowAssigner;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The first stage of a two-stage window aggregation (tumbling or sliding event-time windows):
+ * runs in each producing task before the keyed exchange and folds records into one accumulator
+ * per (window, key), so only one {@link WindowPartial} per (window, key, task) crosses the
+ * exchange. The {@link WindowOperator} after the exchange merges the partials.
+ *
+ * <p>It gives the same results as the single-stage window because the final operator's
+ * watermark never runs ahead of this task's (it is the minimum over its inputs):
+ *
+ * <ul>
+ *   <li>A window's partials are emitted just before the watermark that reaches the window's max
+ *       timestamp is forwarded, so they arrive before the window can fire downstream, and are
+ *       never late there.
+ *   <li>A record with a window that this task's watermark has already reached is forwarded as it
+ *       is, in its place in the stream: the final operator then decides on it exactly as it would
+ *       without this stage (late or not, by its own watermark).
+ * </ul>
+ *
+ * <p>Memory is bounded: when it holds {@value #MAX_ENTRIES} (window, key) entries it emits them
+ * all early (the second stage merges partials either way). BATCH: watermarks before the final
+ * one are ignored, as the final operator ignores them, so everything is combined.
+ *
+ * <p>Threading: confined to the owning task's thread.
+ */
+public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOperator<Object>
+    implements OneInputOperator<IN, Object> {
+  static final int MAX_ENTRIES = 1 << 18;
+
+  /** One window's accumulators by key. */
+  private static final class Bucket {
+    final TimeWindow window;
+    final HashMap<Object, Slot> slots = new HashMap<>();
+
+    Bucket(TimeWindow window) {
+      this.window = window;
+    }
+  }
+
+  /** One key's accumulator in a window, updated in place. */
+  private static final class Slot {
+    Object accumulator;
+    long count;
+  }
+
+  private final WindowAssigner<IN, TimeWindow> assigner;
+  private final KeySelector<IN, K> keySelector;
+  private final WindowAggregator<IN, Object, ?> aggregator;
+  private final TumblingEventTimeWindows tumbling;
+  private final TreeMap<Long, Bucket> buckets = new TreeMap<>(); // by window max timestamp
+  private Bucket lastBucket;
+  private int entries;
+  private boolean batch;
+
+  @SuppressWarnings("unchecked")
+  public WindowLocalAggregateOperator(WindowDefinition definition) {
+    if (!supports(definition)) {
+      throw new IllegalArgumentException("no two-stage aggregation for " + definition);
+    }
+    this.assigner = (WindowAssigner<IN, TimeWindow>) definition.assigner();
+    this.keySelector = (KeySelector<IN, K>) definition.key();
+    this.aggregator = (WindowAggregator<IN, Object, ?>) definition.aggregator();
+    this.tumbling = assigner instanceof TumblingEventTimeWindows t ? t : null;
+  }
+
+  /**
+   * Whether this stage can run before {@code definition}'s window: an incremental aggregation of
+   * fixed event-time windows, whose function needs no runtime context (the combiner is not
+   * keyed, so a rich function could not reach keyed state here).
+   */
+  public static boolean supports(WindowDefinition definition) {
+    return definition.aggregator() != null
+        && !(definition.aggregator().function() instanceof RichFunction)
+        && (definition.assigner() instanceof TumblingEventTimeWindows
+            || definition.assigner() instanceof SlidingEventTimeWindows);
+  }
+
+  @Override
+  public void open(OperatorContext context, Output<Object> output) throws Exception {
+    super.open(context, output);
+    batch = context.mode() == RuntimeMode.BATCH;
+  }
+
+  @Override
+  public void processElement(IN value, long timestamp) throws Exception {
+    if (tumbling != null) {
+      Bucket bucket = lastBucket;
+      if (bucket == null || timestamp < bucket.window.start() || timestamp >= bucket.window.end()) {
+        TimeWindow window = tumbling.windowOf(timestamp);
+        if (window.maxTimestamp() <= currentWatermark) {
+          output.collect(value, timestamp); // reached by this task's watermark: final stage decides
+          return;
+        }
+        bucket = bucket(window);
+        lastBucket = bucket;
+      }
+      add(bucket, keySelector.getKey(value), value);
+    } else {
+      Collection<TimeWindow> windows = assigner.assignWindows(value, timestamp, Long.MIN_VALUE);
+      for (TimeWindow window : windows) {
+        if (window.maxTimestamp() <= currentWatermark) {
+          output.collect(value, timestamp);
+          return;
+        }
+      }
+      K key = keySelector.getKey(value);
+      for (TimeWindow window : windows) {
+        add(bucket(window), key, value);
+      }
+    }
+    if (entries >= MAX_ENTRIES) {
+      emitUpTo(Long.MAX_VALUE);
+    }
+  }
+
+  private Bucket bucket(TimeWindow window) {
+    Long max = window.maxTimestamp();
+    Bucket bucket = buckets.get(max);
+    if (bucket == null) {
+      bucket = new Bucket(window);
+      buckets.put(max, bucket);
+    }
+    return bucket;
+  }
+
+  private void add(Bucket bucket, Object key, IN value) throws Exception {
+    Slot slot = bucket.slots.get(key);
+    if (slot == null) {
+      slot = new Slot();
+      bucket.slots.put(key, slot);
+      entries++;
+    }
+    slot.accumulator = aggregator.add(value, slot.accumulator);
+    slot.count++;
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    if (!batch || watermark == Long.MAX_VALUE) {
+      emitUpTo(watermark);
+      super.processWatermark(watermark);
+    } else {
+      output.emitWatermark(watermark); // BATCH: the final stage ignores it too
+    }
+  }
+
+  /** Emits the partials of every window whose max timestamp is at or before {@code time}. */
+  private void emitUpTo(long time) {
+    Iterator<Map.Entry<Long, Bucket>> due = buckets.headMap(time, true).entrySet().iterator();
+    while (due.hasNext()) {
+      Bucket bucket = due.next().getValue();
+      long stamp = bucket.window.maxTimestamp();
+      for (Map.Entry<Object, Slot> e : bucket.slots.entrySet()) {
+        Slot slot = e.getValue();
+        output.collect(new WindowPartial(bucket.window, e.getKey(), slot.accumulator, slot.count), stamp);
+      }
+      entries -= bucket.slots.size();
+      if (bucket == lastBucket) {
+        lastBucket = null;
+      }
+      due.remove();
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package io.vortex.launcher;
+
+import io.vortex.api.RuntimeMode;
+import io.vortex.api.StreamEnvironment;
+import io.vortex.api.VortexJob;
+import io.vortex.api.client.JobClient;
+import io.vortex.api.client.JobResult;
+import io.vortex.examples.Example;
+import io.vortex.examples.Examples;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vortex local}: runs an example or a job class on an embedded mini-cluster. */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a job on an embedded mini-cluster (one JobManager and N TaskManagers in this JVM).",
+      "Run an example with --example NAME --input PATH --output PATH, or a job class with --job CLASS [-- ARGS...].",
+      "Examples: wordcount, fraud-detection, monitoring."
+    },
+    sortOptions = false)
+final class LocalCommand implements Callable<Integer> {
+  @Option(names = "--taskmanagers", paramLabel = "N", defaultValue = "1",
+      description = "TaskManagers to start (default: ${DEFAULT-VALUE}).")
+  int taskManagers;
+
+  @Option(names = "--slots", paramLabel = "S",
+      description = "Slots per TaskManager (default: the number of cores, or enough for --parallelism).")
+  Integer slots;
+
+  @Option(names = "--example", paramLabel = "NAME",
+      description = "Example to run: wordcount, fraud-detection or monitoring.")
+  String example;
+
+  @Option(names = "--input", paramLabel = "PATH", description = "Input file or directory of an example.")
+  Path input;
+
+  @Option(names = "--output", paramLabel = "PATH",
+      description = "Output of an example: a file at parallelism 1, else a directory of part files.")
+  Path output;
+
+  @Option(names = "--parallelism", paramLabel = "P",
+      description = "Default parallelism of the job's operators (default: all slots of the cluster).")
+  Integer parallelism;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "automatic",
+      description = "automatic (batch when all inputs are bounded), streaming or batch (default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--fraud-max-out-of-orderness", paramLabel = "MS",
+      description = "fraud-detection: let event time trail the newest transaction by MS milliseconds "
+          + "(default: event time only ends with the input, so any disorder is tolerated).")
+  Long fraudMaxOutOfOrdernessMillis;
+
+  @Option(names = "--job", paramLabel = "CLASS",
+      description = "A job class on the classpath: a io.vortex.api.VortexJob, or a class with a main method that uses StreamEnvironment.create().")
+  String jobClass;
+
+  @Parameters(paramLabel = "ARGS", description = "Arguments passed to the --job class.")
+  List<String> jobArgs = List.of();
+
+  @Override
+  public Integer call() throws Exception {
+    RuntimeMode runtimeMode = parseMode();
+    checkTopology();
+    Example ex = example == null ? null : resolveExample();
+    if ((ex == null) == (jobClass == null)) {
+      throw new UsageException("give either --example NAME or --job CLASS");
+    }
+    int totalNeeded = parallelism == null ? 0 : parallelism;
+    int slotsPerTm = slots != null ? slots
+        : Math.max(Runtime.getRuntime().availableProcessors(), (totalNeeded + taskManagers - 1) / taskManagers);
+    try (MiniCluster cluster = MiniCluster.startBlocking(taskManagers, slotsPerTm)) {
+      StreamEnvironment env = StreamEnvironment.create(cluster).setRuntimeMode(runtimeMode);
+      if (parallelism != null) {
+        env.setParallelism(parallelism);
+      }
+      return ex != null ? runExample(env, ex) : runJobClass(env, cluster);
+    }
+  }
+
+  private RuntimeMode parseMode() {
+    try {
+      return RuntimeMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("unknown --mode '" + mode + "': use automatic, streaming or batch");
+    }
+  }
+
+  private void checkTopology() {
+    if (taskManagers < 1) {
+      throw new UsageException("--taskmanagers must be at least 1, was " + taskManagers);
+    }
+    if (slots != null && slots < 1) {
+      throw new UsageException("--slots must be at least 1, was " + slots);
+    }
+    if (parallelism != null && parallelism < 1) {
+      throw new UsageException("--parallelism must be at least 1, was " + parallelism);
+    }
+    if (parallelism != null && slots != null && parallelism > slots * taskManagers) {
+      throw new UsageException("--parallelism " + parallelism + " is above the " + slots * taskManagers
+          + " slots of " + taskManagers + " TaskManager(s) with " + slots + " slots each");
+    }
+  }
+
+  private Example resolveExample() {
+    Example ex = Examples.byName(example).orElseThrow(() -> new UsageException(
+        "unknown example '" + example + "'; choose one of: "
+            + Examples.all().stream().map(Example::name).collect(Collectors.joining(", "))));
+    if (input == null || output == null) {
+      throw new UsageException("--example needs --input PATH and --output PATH");
+    }
+    if (!Files.exists(input)) {
+      throw new UsageException("input path does not exist: " + input);
+    }
+    if (!Files.isReadable(input)) {
+      throw new UsageException("input path is not readable: " + input);
+    }
+    if (output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+      throw new UsageException("--output must differ from --input");
+    }
+    if (fraudMaxOutOfOrdernessMillis != null) {
+      if (!ex.name().equals("fraud-detection")) {
+        throw new UsageException("--fraud-max-out-of-orderness only applies to --example fraud-detection");
+      }
+      if (fraudMaxOutOfOrdernessMillis < 0) {
+        throw new UsageException("--fraud-max-out-of-orderness must not be negative");
+      }
+      return new io.vortex.examples.FraudDetection(java.time.Duration.ofMillis(fraudMaxOutOfOrdernessMillis));
+    }
+    return ex;
+  }
+
+  private int runExample(StreamEnvironment env, Example ex) {
+    ex.build(env, input.toString(), output.toString());
+    JobResult result = awaitJob(env.execute(ex.name()));
+    ex.report(result, System.out);
+    return 0;
+  }
+
+  private int runJobClass(StreamEnvironment env, MiniCluster cluster) throws Exception {
+    Class<?> type;
+    try {
+      type = Class.forName(jobClass, true, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new UsageException("job class not found on the classpath: " + jobClass);
+    }
+    String[] args = jobArgs.toArray(new String[0]);
+    if (VortexJob.class.isAssignableFrom(type)) {
+      VortexJob job = (VortexJob) type.getDeclaredConstructor().newInstance();
+      job.define(env, args);
+      awaitJob(env.execute(type.getSimpleName()));
+      return 0;
+    }
+    Method main;
+    try {
+      main = type.getMethod("main", String[].class);
+    } catch (NoSuchMethodException e) {
+      throw new UsageException(jobClass + " is neither a io.vortex.api.VortexJob nor has a public static main(String[])");
+    }
+    if (!Modifier.isStatic(main.getModifiers())) {
+      throw new UsageException(jobClass + ".main must be static");
+    }
+    StreamEnvironment.setContextExecutor(cluster);
+    try {
+      main.invoke(null, (Object) args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof Exception ex ? ex : e;
+    } finally {
+      StreamEnvironment.setContextExecutor(null);
+    }
+    return 0;
+  }
+
+  private static JobResult awaitJob(JobClient job) {
+    JobResult result = job.result().await();
+    System.err.println("vortex: job '" + result.name() + "' finished in " + result.durationMillis() + " ms");
+    return result;
+  }
+}

@@ -1,0 +1,57 @@
+package io.vortex.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vortex} command. */
+@Command(
+    name = "vortex",
+    mixinStandardHelpOptions = true,
+    versionProvider = VortexCommand.Version.class,
+    description = "Vortex: a stream and batch processing engine on Vert.x.",
+    subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+public final class VortexCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'local'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line; returns the exit code (0 ok, 1 job failed, 2 bad arguments). */
+  public static int execute(String... args) {
+    return new CommandLine(new VortexCommand())
+        .setExecutionExceptionHandler(new ErrorHandler())
+        .execute(args);
+  }
+
+  /** Reports the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = VortexCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"vortex " + (v == null ? "(development build)" : v)};
+    }
+  }
+
+  /** Turns failures into one clear line on stderr and an exit code, never a bare stack trace. */
+  static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+      if (e instanceof UsageException) {
+        cmd.getErr().println("error: " + e.getMessage());
+        return 2;
+      }
+      cmd.getErr().println("error: " + Errors.describe(e));
+      if (Boolean.getBoolean("vortex.stacktrace")) {
+        e.printStackTrace(cmd.getErr());
+      }
+      return 1;
+    }
+  }
+}
