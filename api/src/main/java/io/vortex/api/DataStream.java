@@ -150,6 +150,11 @@ public class DataStream<T> {
     return sinkTo(TextFileSink.of(path, formatter)).name("text " + path);
   }
 
+  /** Writes one CSV line per record: tuple fields or record components, comma-separated. */
+  public DataStreamSink<T> writeAsCsv(String path) {
+    return sinkTo(TextFileSink.of(path, new io.vortex.api.sink.CsvFormat<>())).name("csv " + path);
+  }
+
   /** Names the operator that produced this stream (shown in errors and events). */
   public DataStream<T> name(String name) {
     producer().setName(name);

@@ -68,7 +68,11 @@ public final class JoinedStreams<T1, T2> {
     }
   }
 
-  /** A join with keys and windows, ready for {@link #apply}. */
+  /**
+   * A join with keys and windows, ready for {@link #apply}.
+   *
+   * <p>Threading: confined to the thread that builds the job.
+   */
   public final class WithWindow<K, W extends Window> {
     private final KeySelector<T1, K> key1;
     private final KeySelector<T2, K> key2;

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Reads a task's input channels fairly and turns their events into the task's view: batches
  * with their logical input, the combined watermark (the minimum over channels that are neither
- * idle nor ended; it only moves forward), idleness (all live channels idle), and the end of
- * input (all channels ended).
+ * idle nor ended, or the highest of the idle ones when all open channels are idle; it only moves
+ * forward), idleness (all live channels idle), and the end of input (all channels ended).
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -113,19 +113,24 @@ public final class InputGate {
 
   private void updateWatermark(Listener listener) throws Exception {
     long min = Long.MAX_VALUE;
+    long maxIdle = Long.MIN_VALUE;
     boolean anyLive = false;
     for (int i = 0; i < channels.length; i++) {
-      if (ended[i] || idle[i]) {
+      if (ended[i]) {
+        continue;
+      }
+      if (idle[i]) {
+        maxIdle = Math.max(maxIdle, watermarks[i]);
         continue;
       }
       anyLive = true;
       min = Math.min(min, watermarks[i]);
     }
     if (!anyLive) {
-      if (endedCount < channels.length) {
-        return; // all idle: hold, downstream is told we are idle
-      }
-      min = Long.MAX_VALUE;
+      // All open channels idle: none holds event time back, so the highest watermark any of
+      // them reached goes through (Flink's StatusWatermarkValve does the same); otherwise which
+      // channel went idle last would decide whether event time moves at all.
+      min = endedCount < channels.length ? maxIdle : Long.MAX_VALUE;
     }
     if (min > combined) {
       combined = min;

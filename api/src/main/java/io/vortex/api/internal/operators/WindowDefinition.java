@@ -3,7 +3,6 @@ package io.vortex.api.internal.operators;
 import io.vortex.api.OutputTag;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.ProcessWindowFunction;
-import io.vortex.api.window.Window;
 import io.vortex.api.window.WindowAssigner;
 import java.io.Serializable;
 import java.util.Objects;
@@ -30,16 +29,5 @@ public record WindowDefinition(
     if (aggregator == null && function == null) {
       throw new IllegalArgumentException("a window needs an aggregator or a process function");
     }
-  }
-
-  /** The same window computation with another key selector. */
-  public WindowDefinition withKey(KeySelector<?, ?> newKey) {
-    return new WindowDefinition(assigner, newKey, allowedLatenessMillis, lateTag, aggregator, function);
-  }
-
-  /** The window's type, for casts in the operators. */
-  @SuppressWarnings("unchecked")
-  <T, W extends Window> WindowAssigner<T, W> typedAssigner() {
-    return (WindowAssigner<T, W>) assigner;
   }
 }

@@ -1,6 +1,5 @@
 package io.vortex.api.internal.operators;
 
-import io.vortex.api.RuntimeMode;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.RichFunction;
 import io.vortex.api.window.SlidingEventTimeWindows;
@@ -32,8 +31,8 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>Memory is bounded: when it holds {@value #MAX_ENTRIES} (window, key) entries it emits them
- * all early (the second stage merges partials either way). BATCH: watermarks before the final
- * one are ignored, as the final operator ignores them, so everything is combined.
+ * all early (the second stage merges partials either way). Event time works the same in both
+ * runtime modes.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -41,17 +40,18 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     implements OneInputOperator<IN, Object> {
   static final int MAX_ENTRIES = 1 << 18;
 
-  /** One window's accumulators by key. */
+  /** One window's accumulators by key. Threading: confined to the owning task's thread. */
   private static final class Bucket {
     final TimeWindow window;
-    final HashMap<Object, Slot> slots = new HashMap<>();
+    final HashMap<Object, Slot> slots;
 
-    Bucket(TimeWindow window) {
+    Bucket(TimeWindow window, int expectedKeys) {
       this.window = window;
+      this.slots = new HashMap<>((int) (expectedKeys / 0.75f) + 1);
     }
   }
 
-  /** One key's accumulator in a window, updated in place. */
+  /** One key's accumulator in a window, updated in place. Threading: as the operator. */
   private static final class Slot {
     Object accumulator;
     long count;
@@ -64,7 +64,7 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   private final TreeMap<Long, Bucket> buckets = new TreeMap<>(); // by window max timestamp
   private Bucket lastBucket;
   private int entries;
-  private boolean batch;
+  private int expectedKeys = 16; // keys of the last emitted window: sizes the next one's table
 
   @SuppressWarnings("unchecked")
   public WindowLocalAggregateOperator(WindowDefinition definition) {
@@ -87,12 +87,6 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
         && !(definition.aggregator().function() instanceof RichFunction)
         && (definition.assigner() instanceof TumblingEventTimeWindows
             || definition.assigner() instanceof SlidingEventTimeWindows);
-  }
-
-  @Override
-  public void open(OperatorContext context, Output<Object> output) throws Exception {
-    super.open(context, output);
-    batch = context.mode() == RuntimeMode.BATCH;
   }
 
   @Override
@@ -131,7 +125,7 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     Long max = window.maxTimestamp();
     Bucket bucket = buckets.get(max);
     if (bucket == null) {
-      bucket = new Bucket(window);
+      bucket = new Bucket(window, expectedKeys);
       buckets.put(max, bucket);
     }
     return bucket;
@@ -150,12 +144,8 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    if (!batch || watermark == Long.MAX_VALUE) {
-      emitUpTo(watermark);
-      super.processWatermark(watermark);
-    } else {
-      output.emitWatermark(watermark); // BATCH: the final stage ignores it too
-    }
+    emitUpTo(watermark);
+    super.processWatermark(watermark);
   }
 
   /** Emits the partials of every window whose max timestamp is at or before {@code time}. */
@@ -169,6 +159,7 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
         output.collect(new WindowPartial(bucket.window, e.getKey(), slot.accumulator, slot.count), stamp);
       }
       entries -= bucket.slots.size();
+      expectedKeys = Math.min(bucket.slots.size(), MAX_ENTRIES);
       if (bucket == lastBucket) {
         lastBucket = null;
       }

@@ -33,9 +33,11 @@ import java.util.function.LongFunction;
  * <p>The input is the user's records, and, after a {@link WindowLocalAggregateOperator}, also
  * {@link WindowPartial}s, which are merged into the window's accumulator.
  *
- * <p>BATCH: event time jumps from the beginning to the end of time, as in Flink: intermediate
- * watermarks are held back and every window fires once, at the end of input; nothing is late.
- * In both modes, processing-time windows still open at the end of input fire then.
+ * <p>Event time works the same in BATCH and STREAMING, so windows give the same results in both
+ * modes, late records included (Flink's batch mode instead fires every window at the end and
+ * drops nothing, so its results differ from streaming on disordered input). BATCH ignores
+ * processing-time ticks; in both modes, processing-time windows still open at the end of input
+ * fire then.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -92,34 +94,47 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     }
     collector = new TimestampedCollector<>(output);
     if (function != null) {
-      functionContext = function.new Context() {
-        @Override
-        public Window window() {
-          return firing;
-        }
-
-        @Override
-        public long currentProcessingTime() {
-          return context.processingTime().currentTimeMillis();
-        }
-
-        @Override
-        public long currentWatermark() {
-          return currentWatermark;
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> tag, X value) {
-          output.collect(tag, value, firing.maxTimestamp());
-        }
-      };
+      functionContext = newFunctionContext(context, output);
     }
     lateCounter = context.operatorName() + ".late-records";
     batch = context.mode() == RuntimeMode.BATCH;
     super.open(context, output);
-    if (definition.aggregator() != null && definition.aggregator().function() instanceof RichFunction r) {
-      r.open(runtimeContext());
+    if (richAggregator() != null) {
+      richAggregator().open(runtimeContext());
     }
+  }
+
+  private ProcessWindowFunction<Object, OUT, Object, Window>.Context newFunctionContext(
+      OperatorContext context, Output<OUT> output) {
+    return function.new Context() {
+      @Override
+      public Window window() {
+        return firing;
+      }
+
+      @Override
+      public long currentProcessingTime() {
+        return context.processingTime().currentTimeMillis();
+      }
+
+      @Override
+      public long currentWatermark() {
+        return currentWatermark;
+      }
+
+      @Override
+      public <X> void output(OutputTag<X> tag, X value) {
+        output.collect(tag, value, firing.maxTimestamp());
+      }
+    };
+  }
+
+  /** The reduce or aggregate function when it has a life cycle, else null. */
+  private RichFunction richAggregator() {
+    return definition.aggregator() != null
+            && definition.aggregator().function() instanceof RichFunction r
+        ? r
+        : null;
   }
 
   @Override
@@ -206,12 +221,11 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
 
   private void mergeSessions(W result, Collection<W> merged, W stateResult, Collection<W> mergedState)
       throws Exception {
-    if (eventTime ? isWindowLate(result)
-        : result.maxTimestamp() <= context.processingTime().currentTimeMillis()) {
+    // (A processing-time result already due just fires at the next tick.)
+    if (isWindowLate(result)) {
       throw new IllegalStateException(
-          "merging made the window " + result + " end before the current "
-              + (eventTime ? "watermark " + currentWatermark : "processing time")
-              + "; a merging assigner must only grow windows");
+          "merging made the window " + result + " end before the watermark " + currentWatermark
+              + " (plus allowed lateness); a merging assigner must only grow windows");
     }
     for (W window : merged) {
       deleteTimers(window);
@@ -275,9 +289,6 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    if (batch && watermark != Long.MAX_VALUE) {
-      return; // BATCH: held back; event time jumps to the end with the final watermark
-    }
     currentWatermark = watermark;
     timers.advanceWatermark(watermark, this::onTimer);
     if (watermark == Long.MAX_VALUE) {
@@ -364,9 +375,8 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   @Override
   public void close() throws Exception {
     try {
-      if (definition.aggregator() != null
-          && definition.aggregator().function() instanceof RichFunction r) {
-        r.close();
+      if (richAggregator() != null) {
+        richAggregator().close();
       }
     } finally {
       super.close();

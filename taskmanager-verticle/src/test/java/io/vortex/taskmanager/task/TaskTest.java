@@ -1,0 +1,247 @@
+package io.vortex.taskmanager.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vortex.api.RuntimeMode;
+import io.vortex.api.function.MapFunction;
+import io.vortex.api.function.ReduceFunction;
+import io.vortex.api.graph.OperatorKind;
+import io.vortex.api.graph.OperatorSpec;
+import io.vortex.api.internal.UserCode;
+import io.vortex.api.internal.operators.Factories;
+import io.vortex.api.internal.operators.MapOperator;
+import io.vortex.api.internal.operators.OperatorFactory;
+import io.vortex.api.source.CollectionSource;
+import io.vortex.api.source.SourceReader;
+import io.vortex.cluster.ControlMessage.Failure;
+import io.vortex.cluster.TaskState;
+import io.vortex.taskmanager.network.ChannelEvent;
+import io.vortex.taskmanager.network.ChannelItem;
+import io.vortex.taskmanager.network.InputGate;
+import io.vortex.taskmanager.network.LocalChannel;
+import io.vortex.taskmanager.network.Partitioner;
+import io.vortex.taskmanager.network.RecordBatch;
+import io.vortex.taskmanager.network.RecordWriter;
+import io.vortex.api.graph.Partitioning;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Steps a {@link Task} by hand, without Vert.x, as Jet's ProcessorTaskletTest steps call(). */
+class TaskTest {
+  private final List<String> states = new ArrayList<>();
+  private Failure failure;
+  private final AtomicInteger capacityWakeups = new AtomicInteger();
+  private final LocalChannel out = new LocalChannel(1);
+
+  private static OperatorSpec spec(String name, OperatorFactory factory) {
+    return new OperatorSpec(name, factory.kind(), UserCode.serialize(factory, name));
+  }
+
+  private static OperatorSpec doubling() {
+    MapFunction<Integer, Integer> twice = x -> x * 2;
+    return spec("double", Factories.of(OperatorKind.MAP, () -> new MapOperator<>(twice)));
+  }
+
+  private static OperatorSpec failingOn(int bad) {
+    MapFunction<Integer, Integer> fn = x -> {
+      if (x == bad) {
+        throw new IllegalStateException("bad record " + x);
+      }
+      return x;
+    };
+    return spec("picky", Factories.of(OperatorKind.MAP, () -> new MapOperator<>(fn)));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static SourceReader<Object> reader(List<Integer> values) throws Exception {
+    var source = new CollectionSource<>(values);
+    SourceReader reader = source.createReader(null);
+    reader.addSplits(source.createSplits(1));
+    return reader;
+  }
+
+  private Task task(TaskInput input, List<OperatorSpec> specs, int batchSize, long bufferTimeoutMillis, RuntimeMode mode)
+      throws Exception {
+    var writer = new RecordWriter(
+        List.of(out), Partitioner.of(Partitioning.FORWARD, null, 128, 1, 0), false, batchSize, null);
+    writer.onCapacity(capacityWakeups::incrementAndGet);
+    var clock = new TaskClock();
+    Map<String, Long> counters = new HashMap<>();
+    var services = new TaskServices(
+        "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters, (s, i, r) -> {}, () -> {});
+    var chain = new OperatorChain(specs, new TaskOutput(List.of(writer)), services);
+    return new Task(
+        new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, bufferTimeoutMillis,
+        (task, state, f, c) -> {
+          states.add(state.name());
+          failure = f;
+        });
+  }
+
+  /** Everything queued on the output channel, batches as value lists, events by name. */
+  private List<String> drainOutput() {
+    List<String> items = new ArrayList<>();
+    ChannelItem item;
+    while ((item = out.poll()) != null) {
+      items.add(describe(item));
+    }
+    return items;
+  }
+
+  private static String describe(ChannelItem item) {
+    if (item instanceof RecordBatch b) {
+      List<Object> values = new ArrayList<>();
+      for (int i = 0; i < b.size(); i++) {
+        values.add(b.value(i));
+      }
+      return values.toString();
+    }
+    if (item instanceof ChannelEvent.Watermark w) {
+      return w.timestamp() == Long.MAX_VALUE ? "wm MAX" : "wm " + w.timestamp();
+    }
+    return "end";
+  }
+
+  @Test
+  void when_outputFull_then_noProgressUntilConsumerTakesABatch() throws Exception {
+    // Given: batches of 4 into a channel that holds one batch
+    var task = task(new SourceInput(reader(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)), "numbers"),
+        List.of(doubling()), 4, 1_000, RuntimeMode.STREAMING);
+
+    // When
+    Progress first = task.runOnce(4);
+    Progress blocked = task.runOnce(4);
+
+    // Then: the first step filled the channel, the second could not take input
+    assertEquals(Progress.MADE_PROGRESS, first);
+    assertEquals(Progress.NO_PROGRESS, blocked);
+    assertEquals(0, capacityWakeups.get());
+
+    // When the consumer takes the batch
+    ChannelItem batch = out.poll();
+
+    // Then the producer is woken and continues
+    assertEquals("[2, 4, 6, 8]", describe(batch));
+    assertEquals(1, capacityWakeups.get());
+    assertEquals(Progress.MADE_PROGRESS, task.runOnce(4));
+    assertEquals(List.of("[10, 12, 14, 16]"), drainOutput());
+  }
+
+  @Test
+  void when_inputEnds_then_finalWatermarkEndOfPartitionAndFinished() throws Exception {
+    // Given
+    var task = task(new SourceInput(reader(List.of(1, 2, 3)), "numbers"), List.of(doubling()), 2, 1_000,
+        RuntimeMode.STREAMING);
+
+    // When
+    List<Progress> steps = new ArrayList<>();
+    List<String> output = new ArrayList<>();
+    while (!task.isDone()) {
+      steps.add(task.runOnce(10));
+      output.addAll(drainOutput());
+    }
+
+    // Then
+    assertEquals(List.of("[2, 4]", "[6]", "wm MAX", "end"), output);
+    assertEquals(List.of(Progress.MADE_PROGRESS), steps);
+    assertEquals(List.of("FINISHED"), states);
+    assertEquals(Progress.DONE, task.runOnce(10));
+  }
+
+  @Test
+  void when_operatorThrows_then_taskFailsNamingTheOperator() throws Exception {
+    // Given
+    var task = task(new SourceInput(reader(List.of(1, 2, 3, 4)), "numbers"), List.of(failingOn(3)), 10, 1_000,
+        RuntimeMode.STREAMING);
+
+    // When
+    Progress p = task.runOnce(10);
+
+    // Then
+    assertEquals(Progress.DONE, p);
+    assertEquals(List.of("FAILED"), states);
+    assertEquals("picky", failure.operator());
+    assertEquals(IllegalStateException.class.getName(), failure.causeClass());
+    assertEquals("bad record 3", failure.causeMessage());
+    assertTrue(failure.stackTrace().contains("bad record 3"), failure.stackTrace());
+    assertEquals(List.of(), drainOutput(), "no end of partition after a failure");
+  }
+
+  @Test
+  void when_cancelled_then_canceledAndDoneWithoutEndOfPartition() throws Exception {
+    // Given
+    var task = task(new SourceInput(reader(List.of(1, 2, 3, 4, 5, 6)), "numbers"), List.of(doubling()), 2, 1_000,
+        RuntimeMode.STREAMING);
+    task.runOnce(2);
+    drainOutput();
+
+    // When
+    task.cancel();
+
+    // Then
+    assertEquals(List.of("CANCELED"), states);
+    assertEquals(Progress.DONE, task.runOnce(2));
+    assertTrue(task.isDone());
+    assertEquals(List.of(), drainOutput());
+
+    // When cancelled again
+    task.cancel();
+
+    // Then nothing more is reported
+    assertEquals(List.of("CANCELED"), states);
+  }
+
+  @Test
+  void when_bufferTimeoutZero_then_partialBatchSentEveryStep() throws Exception {
+    // Given: batches of 100, timeout 0
+    var task = task(new SourceInput(reader(List.of(1, 2, 3, 4, 5, 6)), "numbers"), List.of(doubling()), 100, 0,
+        RuntimeMode.STREAMING);
+
+    // When
+    task.runOnce(2);
+
+    // Then
+    assertEquals(List.of("[2, 4]"), drainOutput());
+  }
+
+  @Test
+  void when_gateHasNothingReady_then_partialBatchFlushedAndNoProgress() throws Exception {
+    // Given: a keyed reduce reading one channel
+    var in = new LocalChannel(8);
+    var gate = new InputGate(List.of(in), new int[] {0});
+    ReduceFunction<Integer> sum = Integer::sum;
+    var reduce = spec("sum", new Factories.KeyedReduce(sum, (Integer x) -> x % 2));
+    var task = task(new GateInput(gate), List.of(reduce), 100, 60_000, RuntimeMode.STREAMING);
+    var batch = new RecordBatch(4);
+    for (int i = 1; i <= 4; i++) {
+      batch.add(i, i);
+    }
+    in.send(batch);
+
+    // When
+    Progress p = task.runOnce(100);
+
+    // Then: the running sums went out at once, although the batch is not full, and the task
+    // waits for the next wakeup (data arriving on an empty channel wakes it)
+    assertEquals(Progress.NO_PROGRESS, p);
+    assertEquals(List.of("[1, 2, 4, 6]"), drainOutput());
+    assertEquals(Progress.NO_PROGRESS, task.runOnce(100));
+    assertEquals(List.of(), drainOutput());
+
+    // When the input ends
+    in.send(new ChannelEvent.Watermark(10));
+    in.send(ChannelEvent.EndOfPartition.INSTANCE);
+    task.runOnce(100);
+
+    // Then
+    assertEquals(List.of("wm 10", "wm MAX", "end"), drainOutput());
+    assertEquals(List.of("FINISHED"), states);
+    assertNull(failure);
+  }
+}
