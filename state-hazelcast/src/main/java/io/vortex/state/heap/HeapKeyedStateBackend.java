@@ -83,8 +83,8 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     throw new IllegalArgumentException("unknown state descriptor " + descriptor);
   }
 
-  /** The map of the current key group. */
-  Map<Object, Object> table(HeapState state) {
+  /** The table of the current key group. */
+  StateTable table(HeapState state) {
     if (currentKey == null) {
       throw new IllegalStateException(
           "keyed state '" + state.descriptor.name() + "' used without a current key (keyBy first)");
@@ -104,19 +104,18 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
   abstract static class HeapState implements State {
     final HeapKeyedStateBackend backend;
     final StateDescriptor<?> descriptor;
-    private final HashMap<Object, Object>[] tables;
+    private final StateTable[] tables;
 
-    @SuppressWarnings("unchecked")
     HeapState(HeapKeyedStateBackend backend, StateDescriptor<?> descriptor) {
       this.backend = backend;
       this.descriptor = descriptor;
-      this.tables = new HashMap[backend.range.size()];
+      this.tables = new StateTable[backend.range.size()];
     }
 
-    Map<Object, Object> table(int index) {
-      HashMap<Object, Object> table = tables[index];
+    StateTable table(int index) {
+      StateTable table = tables[index];
       if (table == null) {
-        table = new HashMap<>();
+        table = new StateTable();
         tables[index] = table;
       }
       return table;
@@ -141,7 +140,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
 
     long size() {
       long n = 0;
-      for (HashMap<Object, Object> t : tables) {
+      for (StateTable t : tables) {
         n += t == null ? 0 : t.size();
       }
       return n;
