@@ -22,6 +22,8 @@ import java.util.function.Function;
  *     [--engine baseline|vortex|...] [--par P] [--records N]
  *     [--seconds S] [--rate R] [--warmup S] [--unpaced]   (W4)
  *     [--opt key=value]...                                (engine-specific)
+ * java -jar benchmarks.jar jmh [JMH options] [regex]     (JMH micro-benchmarks)
+ * java -jar benchmarks.jar regex [JMH options]           (same, without "jmh")
  * </pre>
  *
  * <p>Sizes: command line, else env ({@code W1_N}, {@code W2_N} (W2 and W5), {@code W3_N},
@@ -36,7 +38,12 @@ public final class BenchMain {
   private BenchMain() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (isJmh(args)) {
+      // JMH micro-benchmarks live in the same jar: hand the command line to JMH's own main.
+      org.openjdk.jmh.Main.main(jmhArgs(args));
+      return;
+    }
     int code;
     try {
       code = run(args, System.getenv()::get, System.out);
@@ -49,6 +56,22 @@ public final class BenchMain {
       code = 1;
     }
     System.exit(code);
+  }
+
+  /**
+   * True when the command line is for JMH: it starts with {@code jmh}, or with a benchmark
+   * regex (any first argument that is not an option), as {@code java -jar benchmarks.jar
+   * SerializationBenchmark} would be for a plain JMH jar.
+   */
+  static boolean isJmh(String[] args) {
+    return args.length > 0 && (args[0].equals("jmh") || !args[0].startsWith("-"));
+  }
+
+  /** The arguments for {@code org.openjdk.jmh.Main}: without the leading {@code jmh}. */
+  static String[] jmhArgs(String[] args) {
+    return args.length > 0 && args[0].equals("jmh")
+        ? java.util.Arrays.copyOfRange(args, 1, args.length)
+        : args;
   }
 
   /** Parses, runs and prints; returns the exit code. */
@@ -197,7 +220,8 @@ public final class BenchMain {
   static String usage() {
     return "usage: BenchMain --workload W1|W2|W3|W4|W5 [--engine NAME] [--par P] [--records N]"
         + " [--seconds S] [--rate R] [--warmup S] [--unpaced] [--opt key=value]...\n"
-        + "  sizes also from env W1_N, W2_N (W2, W5), W3_N, W4_SECONDS";
+        + "  sizes also from env W1_N, W2_N (W2, W5), W3_N, W4_SECONDS\n"
+        + "       BenchMain jmh [JMH options] [regex]   (JMH micro-benchmarks, e.g. jmh -l)";
   }
 
   /** A command-line mistake: printed with the usage, exit code 1. */

@@ -107,4 +107,17 @@ class BenchMainTest {
     assertEquals(2, BenchMain.check(p, new io.vortex.bench.check.Totals(1, 10_000, 1_000_000),
         sink));
   }
+
+  @Test
+  void when_first_argument_is_jmh_or_a_regex_then_the_command_line_goes_to_jmh() {
+    assertTrue(BenchMain.isJmh(new String[] {"jmh", "-l"}));
+    assertTrue(BenchMain.isJmh(new String[] {"SerializationBenchmark", "-f", "1"}));
+    assertFalse(BenchMain.isJmh(new String[] {"--workload", "W1"}));
+    assertFalse(BenchMain.isJmh(new String[] {"-h"}));
+    assertFalse(BenchMain.isJmh(new String[0]));
+    assertEquals(java.util.List.of("-l"),
+        java.util.List.of(BenchMain.jmhArgs(new String[] {"jmh", "-l"})));
+    assertEquals(java.util.List.of("LocalChannel", "-wi", "1"),
+        java.util.List.of(BenchMain.jmhArgs(new String[] {"LocalChannel", "-wi", "1"})));
+  }
 }

@@ -20,11 +20,13 @@ import io.vortex.taskmanager.network.LocalChannelTransport;
  */
 public final class MiniCluster implements JobExecutor, AutoCloseable {
   private final Vertx vertx;
+  private final java.util.List<String> taskManagerDeployments;
   private final int taskManagers;
   private final int slotsPerTaskManager;
 
-  private MiniCluster(Vertx vertx, int taskManagers, int slotsPerTaskManager) {
+  private MiniCluster(Vertx vertx, java.util.List<String> taskManagerDeployments, int taskManagers, int slotsPerTaskManager) {
     this.vertx = vertx;
+    this.taskManagerDeployments = java.util.List.copyOf(taskManagerDeployments);
     this.taskManagers = taskManagers;
     this.slotsPerTaskManager = slotsPerTaskManager;
   }
@@ -40,13 +42,16 @@ public final class MiniCluster implements JobExecutor, AutoCloseable {
     int loops = Math.max(2, Math.min(taskManagers * slotsPerTaskManager, 4 * Runtime.getRuntime().availableProcessors()));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
     var transport = new LocalChannelTransport();
+    var deployments = new java.util.concurrent.CopyOnWriteArrayList<String>();
     Future<?> started = vertx.deployVerticle(new JobManagerVerticle());
     for (int i = 0; i < taskManagers; i++) {
       var config = new TaskManagerConfig("tm-" + i, slotsPerTaskManager);
-      started = started.compose(v -> vertx.deployVerticle(new TaskManagerVerticle(config, transport)));
+      started = started
+          .compose(v -> vertx.deployVerticle(new TaskManagerVerticle(config, transport)))
+          .onSuccess(deployments::add);
     }
     return started
-        .map(v -> new MiniCluster(vertx, taskManagers, slotsPerTaskManager))
+        .map(v -> new MiniCluster(vertx, deployments, taskManagers, slotsPerTaskManager))
         .recover(e -> vertx.close().transform(c -> Future.failedFuture(e)));
   }
 
@@ -69,8 +74,11 @@ public final class MiniCluster implements JobExecutor, AutoCloseable {
     return vertx;
   }
 
+  /** Stops the TaskManagers first, so no task reports to a JobManager that is already gone. */
   @Override
   public void close() {
-    vertx.close().await();
+    Future.join(taskManagerDeployments.stream().map(vertx::undeploy).toList())
+        .transform(v -> vertx.close())
+        .await();
   }
 }

@@ -90,7 +90,7 @@ class CommandIT {
     // Then
     assertEquals(1, run.exit());
     assertTrue(run.err().contains(input + ":2: amount is not a decimal number: 'abc'"), run.err());
-    assertTrue(run.err().startsWith("error: "), run.err());
+    assertTrue(run.err().contains("error: job failed in operator 'parse'"), run.err());
     assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
   }
 

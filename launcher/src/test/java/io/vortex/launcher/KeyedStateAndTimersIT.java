@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,8 +253,7 @@ class KeyedStateAndTimersIT {
         new TreeSet<>(List.of("a fired PROCESSING_TIME", "c fired PROCESSING_TIME")),
         new TreeSet<>(TestSinks.<String>received(sink)));
     assertEquals(2, TestSinks.received(sink).size());
-    var e = assertThrows(CompletionException.class, () -> job.result().toCompletionStage().toCompletableFuture().join());
-    assertEquals(JobCancelledException.class, e.getCause().getClass());
+    assertThrows(JobCancelledException.class, () -> job.result().await());
   }
 
   @Test

@@ -174,6 +174,29 @@ class OperatorsIT {
         sorted(out.stream().map(t -> t.f0() + "=" + t.f1()).toList()));
   }
 
+  @Test
+  void when_reduceDoesNotKeepTheKey_then_batchFinalValuesAreTheLastStreamingUpdates() {
+    // Given: sums of 0..9999 by last digit; a sum does not have its key's last digit
+    List<Long> expected = new ArrayList<>();
+    for (long digit = 0; digit < 10; digit++) {
+      expected.add(1000 * digit + 10 * (999L * 1000 / 2));
+    }
+
+    for (RuntimeMode mode : List.of(RuntimeMode.BATCH, RuntimeMode.STREAMING)) {
+      var env = env(mode, 4);
+      env.generate(10_000, i -> i).keyBy(i -> i % 10).reduce(Long::sum).collect("sums");
+
+      // When
+      List<Long> sums = run(env, "sums");
+
+      // Then: BATCH emits the ten sums; STREAMING's largest ten updates are the same
+      List<Long> finals = sorted(sums);
+      finals = finals.subList(Math.max(0, finals.size() - 10), finals.size());
+      assertEquals(expected, finals, "mode " + mode);
+      assertEquals(mode == RuntimeMode.BATCH ? 10 : 10_000, sums.size(), "mode " + mode);
+    }
+  }
+
   /** The average of the values of a key, as "key:avg". */
   static final class Average implements AggregateFunction<Integer, long[], String> {
     @Override

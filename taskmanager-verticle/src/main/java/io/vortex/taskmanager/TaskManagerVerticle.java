@@ -59,6 +59,21 @@ public final class TaskManagerVerticle extends VerticleBase {
         .compose(v -> register());
   }
 
+  /** Cancels the tasks still running, each on its slot's event loop, before the slots go. */
+  @Override
+  public Future<?> stop() {
+    List<Future<Void>> cancelled = new ArrayList<>();
+    for (SlotRunner slot : slots) {
+      Promise<Void> done = Promise.promise();
+      slot.context().runOnContext(v -> {
+        slot.cancelAll();
+        done.complete();
+      });
+      cancelled.add(done.future());
+    }
+    return Future.all(cancelled);
+  }
+
   /** Registers with the JobManager, retrying until it answers (it may start later). */
   private Future<Void> register() {
     Promise<Void> registered = Promise.promise();

@@ -91,7 +91,7 @@ class JobGraphJsonTest {
     Set<OperatorKind> kinds =
         graph.vertices().stream().flatMap(v -> v.chain().stream()).map(OperatorSpec::kind).collect(Collectors.toSet());
 
-    // Then
+    // Then: in BATCH the reduce runs as a two-stage aggregation (its partials carry their keys)
     assertEquals(RuntimeMode.BATCH, graph.config().mode());
     assertEquals(64, graph.config().batchSize());
     // FORWARD: the sink keeps the default max parallelism, so it is not chained to "sum" (64)
@@ -100,7 +100,7 @@ class JobGraphJsonTest {
         partitionings);
     assertTrue(kinds.containsAll(List.of(
         OperatorKind.SOURCE, OperatorKind.PROCESS, OperatorKind.MAP, OperatorKind.FILTER,
-        OperatorKind.LOCAL_AGGREGATE, OperatorKind.KEYED_REDUCE, OperatorKind.SINK)), kinds.toString());
+        OperatorKind.LOCAL_AGGREGATE, OperatorKind.KEYED_AGGREGATE, OperatorKind.SINK)), kinds.toString());
     assertTrue(graph.edges().stream().anyMatch(e -> "odd".equals(e.sideOutput())), graph.edges().toString());
     assertEquals(3, graph.slotsNeeded());
   }

@@ -75,7 +75,6 @@ abstract class VortexWorkload implements WorkloadRunner {
       if (!started) {
         started = true;
         BenchRun.get(runId).timer().sourceStarted(scheduledNanos);
-        if (Boolean.getBoolean("bench.debug")) System.err.println("DEBUG source on " + Thread.currentThread().getName());
       }
       return make(index, scheduledNanos);
     }
@@ -98,7 +97,6 @@ abstract class VortexWorkload implements WorkloadRunner {
 
     @Override
     public final SinkWriter<T> createWriter(SinkContext context) {
-      if (Boolean.getBoolean("bench.debug")) System.err.println("DEBUG sink " + context.subtaskIndex() + " on " + Thread.currentThread().getName());
       return createWriter(BenchRun.get(runId));
     }
 

@@ -33,7 +33,7 @@ final class W4Vortex extends VortexWorkload {
     if (p.paced()) {
       source = source.withRate(p.rate());
     }
-    env.fromSource(source, "events")
+    env.fromSource(p.option("w4.experiment", "").equals("flush") ? new ExperimentFlushSource<>(source) : source, "events")
         .keyBy(Event::key)
         .process(new CountPerKey())
         .sinkTo(new LatencySink(runId, p.warmupSeconds() * 1_000_000_000L))

@@ -56,6 +56,14 @@ public final class SlotRunner {
     }
   }
 
+  /** Cancels every task; call on the slot's event loop. */
+  public void cancelAll() {
+    for (Task task : new ArrayList<>(tasks)) {
+      task.cancel();
+    }
+    tasks.clear();
+  }
+
   public int taskCount() {
     return tasks.size();
   }

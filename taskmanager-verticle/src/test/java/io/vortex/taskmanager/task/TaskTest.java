@@ -16,7 +16,6 @@ import io.vortex.api.internal.operators.OperatorFactory;
 import io.vortex.api.source.CollectionSource;
 import io.vortex.api.source.SourceReader;
 import io.vortex.cluster.ControlMessage.Failure;
-import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.ChannelEvent;
 import io.vortex.taskmanager.network.ChannelItem;
 import io.vortex.taskmanager.network.InputGate;

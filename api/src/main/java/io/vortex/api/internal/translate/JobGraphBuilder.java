@@ -122,9 +122,11 @@ public final class JobGraphBuilder {
       OperatorFactory replacement;
       KeySelector<?, ?> newKey;
       if (node.factory instanceof Factories.KeyedReduce r) {
-        local = new Factories.LocalAggregate(r.key(), r.function(), null);
-        replacement = r;
-        newKey = r.key();
+        // as an aggregate, so partials travel with their key (the reduced value may not keep it)
+        var aggregate = new ReduceAggregate<>(r.function());
+        local = new Factories.LocalAggregate(r.key(), null, aggregate);
+        replacement = new Factories.KeyedAggregate(aggregate, r.key(), true);
+        newKey = replacement.keySelector(0);
       } else if (node.factory instanceof Factories.KeyedAggregate a && !a.preAggregated()) {
         local = new Factories.LocalAggregate(a.key(), null, a.function());
         replacement = new Factories.KeyedAggregate(a.function(), a.key(), true);
