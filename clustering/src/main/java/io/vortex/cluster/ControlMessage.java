@@ -57,10 +57,19 @@ public sealed interface ControlMessage {
   /** Why a subtask failed: the operator, and the cause as text. */
   record Failure(String operator, String causeClass, String causeMessage, String stackTrace) {}
 
+  /**
+   * Every subtask of the job finished: TaskManagers commit what their finished tasks hold
+   * (sinks make their output visible) and reply with an {@link Ack}.
+   */
+  record CommitJob(String jobId) implements ControlMessage {}
+
   /** The JobManager cancels a job's subtasks on a TaskManager. */
   record CancelTasks(String jobId) implements ControlMessage {}
 
-  /** The job is over: TaskManagers release what they still hold for it (channels). */
+  /**
+   * The job is over: TaskManagers release what they still hold for it (channels, and finished
+   * tasks that were not committed, whose output is discarded).
+   */
   record JobTerminated(String jobId) implements ControlMessage {}
 
   /** A positive reply. */

@@ -75,7 +75,7 @@ final class JobMaster {
     }
     switch (after) {
       case RUNNING -> publish(new JobEvent.StatusChanged(jobId(), JobStatus.RUNNING, null));
-      case FINISHED -> terminate(JobStatus.FINISHED, null);
+      case FINISHED -> commit();
       case FAILED -> {
         var f = change.failure();
         publish(new JobEvent.TaskFailed(jobId(), f.operator(), change.subtask(), f.causeClass(), f.causeMessage(), f.stackTrace()));
@@ -85,6 +85,20 @@ final class JobMaster {
       }
       default -> {}
     }
+  }
+
+  /** Every subtask finished: asks every TaskManager to commit, then the job is FINISHED. */
+  private void commit() {
+    List<Future<?>> commits = new ArrayList<>();
+    for (String tm : taskManagers()) {
+      commits.add(vertx.eventBus().request(Addresses.taskManager(tm), new ControlMessage.CommitJob(jobId())));
+    }
+    Future.all(commits)
+        .onSuccess(v -> terminate(JobStatus.FINISHED, null))
+        .onFailure(e -> {
+          publish(new JobEvent.TaskFailed(jobId(), "commit", 0, e.getClass().getName(), e.getMessage(), null));
+          terminate(JobStatus.FAILED, "commit failed: " + e.getMessage());
+        });
   }
 
   /** Cancels the job (no-op once it is over). */

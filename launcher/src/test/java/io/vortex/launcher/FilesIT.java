@@ -22,7 +22,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,10 +254,6 @@ class FilesIT {
   }
 
   @Test
-  @Disabled("BUG, design-level: a sink commits (renames its file into place) when its own input"
-      + " ends, not when the job succeeds, so a job that fails after one sink instance finished"
-      + " leaves that instance's output behind. DESIGN.md §6/§7 want sinks to commit only when the"
-      + " job succeeds: needs a job-level commit step from the JobManager.")
   void when_jobFailsAfterASinkFinished_then_noOutputCommitted() {
     // Given: a short branch writes a file and finishes; another branch fails 300 ms later
     Path out = dir.resolve("committed.txt");

@@ -34,6 +34,12 @@ public final class TaskManagerVerticle extends VerticleBase {
   private final TaskManagerConfig config;
   private final ChannelTransport transport;
   private final List<SlotRunner> slots = new ArrayList<>();
+  /** Finished tasks waiting for their job to commit, by job. Filled from slot threads. */
+  private final Map<String, java.util.Queue<FinishedTask>> awaitingCommit =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A finished task and the slot whose event loop owns it. */
+  private record FinishedTask(SlotRunner slot, Task task) {}
 
   public TaskManagerVerticle(TaskManagerConfig config, ChannelTransport transport) {
     this.config = config;
@@ -71,6 +77,7 @@ public final class TaskManagerVerticle extends VerticleBase {
       });
       cancelled.add(done.future());
     }
+    awaitingCommit.keySet().forEach(this::abort);
     return Future.all(cancelled);
   }
 
@@ -98,12 +105,43 @@ public final class TaskManagerVerticle extends VerticleBase {
       for (SlotRunner slot : slots) {
         slot.context().runOnContext(v -> slot.cancel(cancel.jobId()));
       }
+      abort(cancel.jobId());
       message.reply(new ControlMessage.Ack("cancelling"));
+    } else if (body instanceof ControlMessage.CommitJob commit) {
+      commit(commit.jobId())
+          .onSuccess(v -> message.reply(new ControlMessage.Ack("committed")))
+          .onFailure(e -> message.fail(500, e.getMessage()));
     } else if (body instanceof JobTerminated terminated) {
       transport.release(terminated.jobId());
+      abort(terminated.jobId());
       message.reply(new ControlMessage.Ack("released"));
     } else {
       message.fail(400, "unexpected message " + body.getClass().getSimpleName());
+    }
+  }
+
+  /** Commits the job's finished tasks, each on its slot's event loop. */
+  private Future<Void> commit(String jobId) {
+    var finished = awaitingCommit.remove(jobId);
+    if (finished == null) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> commits = new ArrayList<>();
+    for (FinishedTask f : finished) {
+      Promise<Void> done = Promise.promise();
+      f.slot().context().runOnContext(v -> f.task().commit().onComplete(done));
+      commits.add(done.future());
+    }
+    return Future.all(commits).mapEmpty();
+  }
+
+  /** Closes the job's finished tasks without committing: their output is discarded. */
+  private void abort(String jobId) {
+    var finished = awaitingCommit.remove(jobId);
+    if (finished != null) {
+      for (FinishedTask f : finished) {
+        f.slot().context().runOnContext(v -> f.task().abort());
+      }
     }
   }
 
@@ -126,11 +164,17 @@ public final class TaskManagerVerticle extends VerticleBase {
   private void startTask(TaskFactory jobFactory, DeployTasks deploy, TaskAssignment a, SlotRunner slot) {
     String jobId = deploy.graph().jobId();
     Task.Listener listener =
-        (task, state, failure, counters) ->
-            vertx.eventBus()
-                .send(
-                    Addresses.JOB_MANAGER,
-                    new TaskStateChanged(jobId, a.vertexId(), a.subtask(), state, failure, counters));
+        (task, state, failure, counters) -> {
+          if (state == TaskState.FINISHED) {
+            awaitingCommit
+                .computeIfAbsent(jobId, k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .add(new FinishedTask(slot, task));
+          }
+          vertx.eventBus()
+              .send(
+                  Addresses.JOB_MANAGER,
+                  new TaskStateChanged(jobId, a.vertexId(), a.subtask(), state, failure, counters));
+        };
     try {
       Task task = jobFactory.create(deploy.graph(), a.vertexId(), a.subtask(), slot, listener);
       vertx.eventBus()

@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Encodes lines on the event loop and writes them in chunks on a worker (ordered, so chunks
- * land in order); renames the temporary file into place on finish.
+ * land in order); closes the temporary file on finish and renames it into place on commit.
  *
  * <p>Threading: confined to the owning task's event loop, except the file channel, which only
  * the ordered worker tasks touch.
@@ -28,6 +28,7 @@ final class TextFileWriter<T> implements SinkWriter<T> {
   private final FileChannel channel;
   private StringBuilder pending = new StringBuilder();
   private Future<Void> lastWrite = Future.succeededFuture();
+  private volatile boolean committed; // set by the ordered worker, read at close
 
   TextFileWriter(String path, MapFunction<T, String> formatter, SinkContext context)
       throws IOException {
@@ -107,22 +108,28 @@ final class TextFileWriter<T> implements SinkWriter<T> {
   public Future<Void> finish() {
     writeChunk();
     return lastWrite.compose(
-        v ->
-            context
-                .vertx()
-                .executeBlocking(
-                    () -> {
-                      channel.close();
-                      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                      return null;
-                    },
-                    true));
+        v -> context.vertx().executeBlocking(() -> {
+          channel.force(false);
+          channel.close();
+          return null;
+        }, true));
+  }
+
+  @Override
+  public Future<Void> commit() {
+    return context.vertx().executeBlocking(() -> {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      committed = true;
+      return null;
+    }, true);
   }
 
   @Override
   public void close() throws Exception {
     if (channel.isOpen()) {
       channel.close();
+    }
+    if (!committed) {
       Files.deleteIfExists(temporary);
     }
   }

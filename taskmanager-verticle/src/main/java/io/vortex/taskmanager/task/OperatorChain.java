@@ -191,6 +191,23 @@ final class OperatorChain {
     return done;
   }
 
+  /** Commits the operators head first; completes when all have. */
+  Future<Void> commit() {
+    Future<Void> done = Future.succeededFuture();
+    for (int i = 0; i < operators.size(); i++) {
+      StreamOperator<?> op = operators.get(i);
+      String name = names.get(i);
+      done = done.compose(v -> {
+        try {
+          return op.commit().recover(e -> Future.failedFuture(OperatorException.wrap(name, e)));
+        } catch (Exception | Error e) {
+          return Future.failedFuture(OperatorException.wrap(name, e));
+        }
+      });
+    }
+    return done;
+  }
+
   /** Closes every operator; the first failure is thrown after all were tried. */
   void close() {
     RuntimeException first = null;

@@ -16,8 +16,10 @@ import java.util.Map;
  * tasks share one event loop fairly and the step can be tested without Vert.x.
  *
  * <p>How a task ends: input ends (the final watermark has gone through the chain), the chain
- * finishes (sinks commit, possibly asynchronously), every writer sends end-of-partition, then
- * the task reports FINISHED. Any exception fails the task, naming the operator.
+ * finishes (sinks flush, possibly asynchronously), every writer sends end-of-partition, then the
+ * task reports FINISHED and keeps its operators open until the job commits ({@link #commit}:
+ * sinks make their output visible) or is given up ({@link #abort}: uncommitted output is
+ * discarded). Any exception fails the task, naming the operator.
  *
  * <p>Threading: confined to its slot's event loop.
  */
@@ -49,6 +51,8 @@ public final class Task {
   private long lastFlushNanos = System.nanoTime();
   private boolean unflushed;
   private Phase phase = Phase.RUNNING;
+  private boolean closed;
+  private boolean inputClosed;
   private Runnable wakeup = () -> {};
 
   Task(
@@ -175,7 +179,7 @@ public final class Task {
       for (RecordWriter w : writers) {
         w.broadcastEvent(ChannelEvent.EndOfPartition.INSTANCE);
       }
-      closeQuietly();
+      closeInput();
       phase = Phase.FINISHED;
       listener.stateChanged(this, TaskState.FINISHED, null, Map.copyOf(counters));
     } catch (Throwable e) {
@@ -209,16 +213,44 @@ public final class Task {
     }
   }
 
+  /** After FINISHED, once the whole job finished: commits the operators, then closes them. */
+  public io.vertx.core.Future<Void> commit() {
+    if (phase != Phase.FINISHED || closed) {
+      return io.vertx.core.Future.failedFuture(new IllegalStateException(name + " is not waiting to commit"));
+    }
+    return chain.commit().eventually(() -> {
+      closeQuietly();
+      return io.vertx.core.Future.succeededFuture();
+    });
+  }
+
+  /** The job will not commit: closes the operators, discarding uncommitted output. */
+  public void abort() {
+    closeQuietly();
+  }
+
   public boolean isDone() {
     return phase == Phase.FINISHED || phase == Phase.FAILED || phase == Phase.CANCELED;
   }
 
   private void closeQuietly() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       chain.close();
     } catch (RuntimeException ignored) {
       // the task already ended; a failing close must not hide why
     }
+    closeInput();
+  }
+
+  private void closeInput() {
+    if (inputClosed) {
+      return;
+    }
+    inputClosed = true;
     try {
       input.close();
     } catch (Exception ignored) {

@@ -40,6 +40,11 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
   }
 
   @Override
+  public Future<Void> commit() {
+    return writer.commit();
+  }
+
+  @Override
   public void close() throws Exception {
     if (writer != null) {
       writer.close();

@@ -7,7 +7,8 @@ import io.vertx.core.Future;
  *
  * <p>How the methods are called: {@code open} once, then any number of {@code processElement}
  * (in {@link OneInputOperator} or {@link TwoInputOperator}) and {@code processWatermark} calls
- * in input order, then {@code finish} once when all input has ended, then {@code close}. All
+ * in input order, then {@code finish} once when all input has ended, {@code commit} once the
+ * whole job has finished (never after a failure), then {@code close}. All
  * calls come from the owning task's thread; none may block. End of input always arrives as the
  * watermark {@link Long#MAX_VALUE} first, so operators that hold records (windows, timers, batch
  * aggregations) emit them when that watermark arrives, before forwarding it.
@@ -26,6 +27,11 @@ public interface StreamOperator<OUT> {
    * still holds is flushed or committed (sinks); the chain finishes operators head first.
    */
   default Future<Void> finish() {
+    return Future.succeededFuture();
+  }
+
+  /** Every task of the job has finished: make the output visible (sinks). */
+  default Future<Void> commit() {
     return Future.succeededFuture();
   }
 
