@@ -10,8 +10,11 @@ import java.util.List;
  * <p>Threading: confined to the owning task's thread.
  */
 public final class RecordWriter {
+  private static final int MIN_INITIAL_CAPACITY = 8;
   private final OutputChannel[] channels;
   private final RecordBatch[] open;
+  /** Size of the batch last sent per channel: the next one starts with that much room. */
+  private final int[] lastSize;
   private final Partitioner partitioner;
   private final boolean broadcast;
   private final int batchSize;
@@ -22,6 +25,7 @@ public final class RecordWriter {
       List<OutputChannel> channels, Partitioner partitioner, boolean broadcast, int batchSize, String sideOutput) {
     this.channels = channels.toArray(new OutputChannel[0]);
     this.open = new RecordBatch[this.channels.length];
+    this.lastSize = new int[this.channels.length];
     this.partitioner = partitioner;
     this.broadcast = broadcast;
     this.batchSize = batchSize;
@@ -45,12 +49,11 @@ public final class RecordWriter {
   private void add(int channel, Object value, long timestamp) {
     RecordBatch batch = open[channel];
     if (batch == null) {
-      batch = new RecordBatch(batchSize);
+      batch = new RecordBatch(Math.max(MIN_INITIAL_CAPACITY, lastSize[channel]), batchSize);
       open[channel] = batch;
     }
     if (batch.add(value, timestamp)) {
-      channels[channel].send(batch);
-      open[channel] = null;
+      send(channel, batch);
     }
   }
 
@@ -67,10 +70,15 @@ public final class RecordWriter {
     for (int c = 0; c < channels.length; c++) {
       RecordBatch batch = open[c];
       if (batch != null) {
-        channels[c].send(batch);
-        open[c] = null;
+        send(c, batch);
       }
     }
+  }
+
+  private void send(int channel, RecordBatch batch) {
+    lastSize[channel] = batch.size();
+    channels[channel].send(batch);
+    open[channel] = null;
   }
 
   /** True when every channel can take more. */

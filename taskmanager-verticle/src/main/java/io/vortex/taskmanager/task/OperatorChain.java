@@ -176,31 +176,24 @@ final class OperatorChain {
 
   /** Finishes the operators head first; completes when all have. */
   Future<Void> finish() {
-    Future<Void> done = Future.succeededFuture();
-    for (int i = 0; i < operators.size(); i++) {
-      StreamOperator<?> op = operators.get(i);
-      String name = names.get(i);
-      done = done.compose(v -> {
-        try {
-          return op.finish().recover(e -> Future.failedFuture(OperatorException.wrap(name, e)));
-        } catch (Exception | Error e) {
-          return Future.failedFuture(OperatorException.wrap(name, e));
-        }
-      });
-    }
-    return done;
+    return headFirst(StreamOperator::finish);
   }
 
   /** Commits the operators head first; completes when all have. */
   Future<Void> commit() {
+    return headFirst(StreamOperator::commit);
+  }
+
+  /** Runs {@code step} on each operator after the previous one's future completed. */
+  private Future<Void> headFirst(java.util.function.Function<StreamOperator<?>, Future<Void>> step) {
     Future<Void> done = Future.succeededFuture();
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> op = operators.get(i);
       String name = names.get(i);
       done = done.compose(v -> {
         try {
-          return op.commit().recover(e -> Future.failedFuture(OperatorException.wrap(name, e)));
-        } catch (Exception | Error e) {
+          return step.apply(op).recover(e -> Future.failedFuture(OperatorException.wrap(name, e)));
+        } catch (RuntimeException | Error e) {
           return Future.failedFuture(OperatorException.wrap(name, e));
         }
       });

@@ -30,6 +30,7 @@ public final class SlotRunner {
   private final AtomicInteger state = new AtomicInteger(IDLE);
   private final List<Task> tasks = new ArrayList<>();
   private long timerDueNanos = Long.MAX_VALUE;
+  private final io.vertx.core.Handler<Void> round = v -> runRound(); // one instance: rounds are frequent
 
   public SlotRunner(Context context) {
     this.context = context;
@@ -74,7 +75,7 @@ public final class SlotRunner {
       int s = state.get();
       if (s == IDLE) {
         if (state.compareAndSet(IDLE, SCHEDULED)) {
-          context.runOnContext(v -> runRound());
+          context.runOnContext(round);
           return;
         }
       } else if (s == RUNNING) {
@@ -92,6 +93,7 @@ public final class SlotRunner {
     long start = System.nanoTime();
     boolean progress;
     long soonest;
+    boolean spin;
     do {
       progress = false;
       soonest = Long.MAX_VALUE;
@@ -110,10 +112,16 @@ public final class SlotRunner {
           soonest = Math.min(soonest, ready);
         }
       }
-    } while (progress && System.nanoTime() - start < SLICE_NANOS);
-    if (progress || soonest < SPIN_NANOS) {
+      spin = !progress && soonest < SPIN_NANOS;
+      if (spin) {
+        // input is due within microseconds: wait here rather than through a timer, but let
+        // other threads (GC, JIT) run now instead of preempting us later
+        Thread.yield();
+      }
+    } while ((progress || spin) && System.nanoTime() - start < SLICE_NANOS);
+    if (progress || spin) {
       state.set(SCHEDULED);
-      context.runOnContext(v -> runRound()); // yield, then continue
+      context.runOnContext(round); // yield, then continue
       return;
     }
     if (soonest != Long.MAX_VALUE) {
@@ -121,7 +129,7 @@ public final class SlotRunner {
     }
     if (!state.compareAndSet(RUNNING, IDLE)) {
       state.set(SCHEDULED); // woken during the round: go again
-      context.runOnContext(v -> runRound());
+      context.runOnContext(round);
     }
   }
 

@@ -68,8 +68,7 @@ public final class TaskFactory {
             classLoader,
             clock,
             counters,
-            (sink, sub, records) -> client.send(sink, sub, records),
-            runner::wakeup);
+            client::send);
     var specs = vertex.isSource() ? vertex.chain().subList(1, vertex.chain().size()) : vertex.chain();
     var chain = new OperatorChain(specs, new TaskOutput(writers), services);
     TaskInput input = vertex.isSource() ? sourceInput(vertex, subtask, runner) : gateInput(graph, vertex, subtask, runner);

@@ -20,8 +20,7 @@ record TaskServices(
     ClassLoader classLoader,
     ProcessingTimeService clock,
     Map<String, Long> counters,
-    ClientChannel client,
-    Runnable wakeup) {
+    ClientChannel client) {
 
   /** Sends collected records to the job's client. */
   @FunctionalInterface

@@ -73,7 +73,7 @@ class TaskTest {
     var clock = new TaskClock();
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
-        "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters, (s, i, r) -> {}, () -> {});
+        "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters, (s, i, r) -> {});
     var chain = new OperatorChain(specs, new TaskOutput(List.of(writer)), services);
     return new Task(
         new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, bufferTimeoutMillis,
