@@ -88,7 +88,7 @@ final class GeneratorReader<T> implements SourceReader<T> {
 
   @Override
   public long nanosUntilAvailable() {
-    return rate > 0 ? waitNanos : 0;
+    return rate > 0 ? waitNanos : -1; // unpaced: never waits for time
   }
 
   @Override

@@ -52,6 +52,8 @@ public final class Task {
   private boolean unflushed;
   private Phase phase = Phase.RUNNING;
   private boolean closed;
+  /** The last step found an output channel full: only capacity (a wakeup) or a tick helps. */
+  private boolean blockedOnOutput;
   private boolean inputClosed;
   private Runnable wakeup = () -> {};
 
@@ -96,7 +98,8 @@ public final class Task {
     }
     try {
       boolean ticked = clock.fireDue(chain);
-      if (!writersAvailable()) {
+      blockedOnOutput = !writersAvailable();
+      if (blockedOnOutput) {
         flush();
         return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
       }
@@ -130,7 +133,7 @@ public final class Task {
       return -1;
     }
     long tick = clock.nanosUntilNextTick();
-    long source = input.nanosUntilAvailable();
+    long source = blockedOnOutput ? -1 : input.nanosUntilAvailable();
     if (tick < 0) {
       return source;
     }
