@@ -56,6 +56,7 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   private final TumblingEventTimeWindows tumbling;
   private final TreeMap<Long, Bucket> buckets = new TreeMap<>(); // by window max timestamp
   private Bucket lastBucket;
+  private Bucket previousBucket;
   private int entries;
   private int expectedKeys = 16; // keys of the last emitted window: sizes the next one's table
 
@@ -87,12 +88,20 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     if (tumbling != null) {
       Bucket bucket = lastBucket;
       if (bucket == null || timestamp < bucket.window.start() || timestamp >= bucket.window.end()) {
-        TimeWindow window = tumbling.windowOf(timestamp);
-        if (window.maxTimestamp() <= currentWatermark) {
-          output.collect(value, timestamp); // reached by this task's watermark: final stage decides
-          return;
+        // near a window boundary, disordered records alternate between two windows
+        Bucket other = previousBucket;
+        if (other != null && timestamp >= other.window.start() && timestamp < other.window.end()
+            && other.window.maxTimestamp() > currentWatermark) {
+          bucket = other;
+        } else {
+          TimeWindow window = tumbling.windowOf(timestamp);
+          if (window.maxTimestamp() <= currentWatermark) {
+            output.collect(value, timestamp); // reached by this task's watermark: final stage decides
+            return;
+          }
+          bucket = bucket(window);
         }
-        bucket = bucket(window);
+        previousBucket = lastBucket;
         lastBucket = bucket;
       }
       add(bucket, keySelector.getKey(value), value);
@@ -155,6 +164,9 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
       expectedKeys = Math.min(bucket.slots.size(), MAX_ENTRIES);
       if (bucket == lastBucket) {
         lastBucket = null;
+      }
+      if (bucket == previousBucket) {
+        previousBucket = null;
       }
       due.remove();
     }
