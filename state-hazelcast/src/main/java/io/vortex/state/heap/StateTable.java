@@ -31,7 +31,9 @@ final class StateTable {
   void put(Object key, Object value) {
     int slot = lastKey == key && lastSlot >= 0 && keys[lastSlot] == key ? lastSlot : find(key);
     if (slot >= 0) {
-      values[slot] = value;
+      if (values[slot] != value) { // in-place updates skip the GC write barrier of a store
+        values[slot] = value;
+      }
       return;
     }
     if ((size + 1) * 4 > keys.length * 3) {
