@@ -33,7 +33,7 @@ final class W4Vortex extends VortexWorkload {
     if (p.paced()) {
       source = source.withRate(p.rate());
     }
-    env.fromSource(p.option("w4.experiment", "").equals("flush") ? new ExperimentFlushSource<>(source) : source, "events")
+    env.fromSource(source, "events")
         .keyBy(Event::key)
         .process(new CountPerKey())
         .sinkTo(new LatencySink(runId, p.warmupSeconds() * 1_000_000_000L))
@@ -91,7 +91,8 @@ final class W4Vortex extends VortexWorkload {
    * Records {@code nanoTime() - due} of events due at or after {@code min(t0_s) + W}. The
    * earliest source start is read from the run's timer at each record: every source instance
    * reports its start before its first event, and all of them started long before the end of
-   * the warm-up, so the comparison is exact where it matters.
+   * the warm-up, so the comparison is exact where it matters. Warm-up events go through the same
+   * recording code (see {@link LatencyRecorder}), so the warm-up's end causes no JIT stall.
    */
   static final class LatencySink extends ChecksumSink<Count> {
     private static final long serialVersionUID = 1L;
@@ -106,15 +107,14 @@ final class W4Vortex extends VortexWorkload {
     ChecksumWriter<Count> createWriter(BenchRun run) {
       return new ChecksumWriter<>(run) {
         private final W4Checksum checksum = new W4Checksum();
-        private final LatencyRecorder latency = new LatencyRecorder(Long.MIN_VALUE);
+        // The warm-up end is passed per record (it depends on the sources' start).
+        private final LatencyRecorder latency = new LatencyRecorder(Long.MAX_VALUE);
 
         @Override
         public void write(Count c, long timestamp) {
           long now = System.nanoTime();
           checksum.add(c.count());
-          if (c.due() >= run.timer().firstStartNanos() + warmupNanos) {
-            latency.record(c.due(), now);
-          }
+          latency.record(c.due(), now, run.timer().firstStartNanos() + warmupNanos);
         }
 
         @Override
