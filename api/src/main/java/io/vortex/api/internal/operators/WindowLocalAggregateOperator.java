@@ -7,6 +7,7 @@ import io.vortex.api.window.TimeWindow;
 import io.vortex.api.window.TumblingEventTimeWindows;
 import io.vortex.api.window.WindowAssigner;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,12 +43,18 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   /** One window's accumulators by key. Threading: confined to the owning task's thread. */
   private static final class Bucket {
     final TimeWindow window;
-    final PartialTable slots;
+    final HashMap<Object, Slot> slots;
 
     Bucket(TimeWindow window, int expectedKeys) {
       this.window = window;
-      this.slots = new PartialTable(expectedKeys);
+      this.slots = new HashMap<>((int) (expectedKeys / 0.75f) + 1);
     }
+  }
+
+  /** One key's accumulator in a window, updated in place. Threading: as the operator. */
+  private static final class Slot {
+    Object accumulator;
+    long count;
   }
 
   private final WindowAssigner<IN, TimeWindow> assigner;
@@ -134,11 +141,14 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   }
 
   private void add(Bucket bucket, Object key, IN value) throws Exception {
-    PartialTable table = bucket.slots;
-    int before = table.size();
-    int slot = table.slotOf(key);
-    entries += table.size() - before;
-    table.update(slot, aggregator.add(value, table.accumulator(slot)));
+    Slot slot = bucket.slots.get(key);
+    if (slot == null) {
+      slot = new Slot();
+      bucket.slots.put(key, slot);
+      entries++;
+    }
+    slot.accumulator = aggregator.add(value, slot.accumulator);
+    slot.count++;
   }
 
   @Override
@@ -153,12 +163,9 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     while (due.hasNext()) {
       Bucket bucket = due.next().getValue();
       long stamp = bucket.window.maxTimestamp();
-      PartialTable table = bucket.slots;
-      for (int slot = 0; slot < table.capacity(); slot++) {
-        if (table.occupied(slot)) {
-          output.collect(
-              new WindowPartial(bucket.window, table.key(slot), table.accumulator(slot), table.count(slot)), stamp);
-        }
+      for (Map.Entry<Object, Slot> e : bucket.slots.entrySet()) {
+        Slot slot = e.getValue();
+        output.collect(new WindowPartial(bucket.window, e.getKey(), slot.accumulator, slot.count), stamp);
       }
       entries -= bucket.slots.size();
       expectedKeys = Math.min(bucket.slots.size(), MAX_ENTRIES);
