@@ -3,7 +3,6 @@ package io.vortex.taskmanager.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vortex.api.RuntimeMode;
-import io.vortex.api.function.AggregateFunction;
 import io.vortex.api.function.Collector;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.KeyedProcessFunction;
@@ -20,6 +19,7 @@ import io.vortex.api.state.ValueState;
 import io.vortex.taskmanager.testing.OperatorTestHarness.Rec;
 import io.vortex.taskmanager.testing.OperatorTestHarness.Watermark;
 import io.vortex.taskmanager.testing.WindowOperatorTest.Ev;
+import io.vortex.taskmanager.testing.WindowOperatorTest.SumAggregate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,31 +49,6 @@ class KeyedOperatorsTest {
     @Override
     public void onTimer(long time, OnTimerContext<String> ctx, Collector<String> out) {
       out.collect(ctx.getCurrentKey() + " " + ctx.timeDomain() + " " + time + " n=" + count.value());
-    }
-  }
-
-  /** Sums values into a long[1]. */
-  static final class SumAggregate implements AggregateFunction<Ev, long[], Long> {
-    @Override
-    public long[] createAccumulator() {
-      return new long[1];
-    }
-
-    @Override
-    public long[] add(Ev value, long[] acc) {
-      acc[0] += value.value();
-      return acc;
-    }
-
-    @Override
-    public long[] merge(long[] a, long[] b) {
-      a[0] += b[0];
-      return a;
-    }
-
-    @Override
-    public Long getResult(long[] acc) {
-      return acc[0];
     }
   }
 
