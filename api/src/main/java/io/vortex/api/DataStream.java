@@ -24,6 +24,7 @@ import io.vortex.api.time.WatermarkStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import io.vortex.api.sink.CsvFormat;
 
 /**
  * A stream of records of type {@code T}. Every operation adds an operator and returns the stream
@@ -152,7 +153,7 @@ public class DataStream<T> {
 
   /** Writes one CSV line per record: tuple fields or record components, comma-separated. */
   public DataStreamSink<T> writeAsCsv(String path) {
-    return sinkTo(TextFileSink.of(path, new io.vortex.api.sink.CsvFormat<>())).name("csv " + path);
+    return sinkTo(TextFileSink.of(path, new CsvFormat<>())).name("csv " + path);
   }
 
   /** Names the operator that produced this stream (shown in errors and events). */

@@ -10,6 +10,8 @@ import io.vortex.api.internal.operators.KeyedProcessOperator;
 import io.vortex.api.internal.translate.Transform;
 import java.util.List;
 import java.util.Objects;
+import io.vortex.api.window.WindowAssigner;
+import io.vortex.api.window.Window;
 
 /**
  * A stream partitioned by key. Keyed operations see keyed state and timers of the record's key.
@@ -56,8 +58,8 @@ public final class KeyedStream<T, K> extends DataStream<T> {
   }
 
   /** Groups each key's records into the windows of {@code assigner} (see {@link WindowedStream}). */
-  public <W extends io.vortex.api.window.Window> WindowedStream<T, K, W> window(
-      io.vortex.api.window.WindowAssigner<? super T, W> assigner) {
+  public <W extends Window> WindowedStream<T, K, W> window(
+      WindowAssigner<? super T, W> assigner) {
     return new WindowedStream<>(this, assigner);
   }
 

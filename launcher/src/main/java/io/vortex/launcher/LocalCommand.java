@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.time.Duration;
+import io.vortex.examples.FraudDetection;
 
 /** {@code vortex local}: runs an example or a job class on an embedded mini-cluster. */
 @Command(
@@ -136,7 +138,7 @@ final class LocalCommand implements Callable<Integer> {
       if (fraudMaxOutOfOrdernessMillis < 0) {
         throw new UsageException("--fraud-max-out-of-orderness must not be negative");
       }
-      return new io.vortex.examples.FraudDetection(java.time.Duration.ofMillis(fraudMaxOutOfOrdernessMillis));
+      return new FraudDetection(Duration.ofMillis(fraudMaxOutOfOrdernessMillis));
     }
     return ex;
   }

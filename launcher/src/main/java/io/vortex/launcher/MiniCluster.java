@@ -11,6 +11,8 @@ import io.vortex.jobmanager.JobManagerVerticle;
 import io.vortex.taskmanager.TaskManagerConfig;
 import io.vortex.taskmanager.TaskManagerVerticle;
 import io.vortex.taskmanager.network.LocalChannelTransport;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
 
 /**
  * A JobManager and N TaskManagers in one JVM, talking over the event bus through the same
@@ -20,13 +22,13 @@ import io.vortex.taskmanager.network.LocalChannelTransport;
  */
 public final class MiniCluster implements JobExecutor, AutoCloseable {
   private final Vertx vertx;
-  private final java.util.List<String> taskManagerDeployments;
+  private final List<String> taskManagerDeployments;
   private final int taskManagers;
   private final int slotsPerTaskManager;
 
-  private MiniCluster(Vertx vertx, java.util.List<String> taskManagerDeployments, int taskManagers, int slotsPerTaskManager) {
+  private MiniCluster(Vertx vertx, List<String> taskManagerDeployments, int taskManagers, int slotsPerTaskManager) {
     this.vertx = vertx;
-    this.taskManagerDeployments = java.util.List.copyOf(taskManagerDeployments);
+    this.taskManagerDeployments = List.copyOf(taskManagerDeployments);
     this.taskManagers = taskManagers;
     this.slotsPerTaskManager = slotsPerTaskManager;
   }
@@ -42,7 +44,7 @@ public final class MiniCluster implements JobExecutor, AutoCloseable {
     int loops = Math.max(2, Math.min(taskManagers * slotsPerTaskManager, 4 * Runtime.getRuntime().availableProcessors()));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
     var transport = new LocalChannelTransport();
-    var deployments = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    var deployments = new CopyOnWriteArrayList<String>();
     Future<?> started = vertx.deployVerticle(new JobManagerVerticle());
     for (int i = 0; i < taskManagers; i++) {
       var config = new TaskManagerConfig("tm-" + i, slotsPerTaskManager);

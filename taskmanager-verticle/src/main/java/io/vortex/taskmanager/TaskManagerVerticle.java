@@ -23,6 +23,9 @@ import io.vortex.taskmanager.task.TaskFailures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
 
 /**
  * A TaskManager: offers slots to the JobManager, runs the subtasks deployed to it (each slot on
@@ -35,8 +38,8 @@ public final class TaskManagerVerticle extends VerticleBase {
   private final ChannelTransport transport;
   private final List<SlotRunner> slots = new ArrayList<>();
   /** Finished tasks waiting for their job to commit, by job. Filled from slot threads. */
-  private final Map<String, java.util.Queue<FinishedTask>> awaitingCommit =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Queue<FinishedTask>> awaitingCommit =
+      new ConcurrentHashMap<>();
 
   /** A finished task and the slot whose event loop owns it. */
   private record FinishedTask(SlotRunner slot, Task task) {}
@@ -167,7 +170,7 @@ public final class TaskManagerVerticle extends VerticleBase {
         (task, state, failure, counters) -> {
           if (state == TaskState.FINISHED) {
             awaitingCommit
-                .computeIfAbsent(jobId, k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .computeIfAbsent(jobId, k -> new ConcurrentLinkedQueue<>())
                 .add(new FinishedTask(slot, task));
           }
           vertx.eventBus()

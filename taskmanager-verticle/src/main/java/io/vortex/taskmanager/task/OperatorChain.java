@@ -19,6 +19,7 @@ import io.vortex.state.KeyGroupRange;
 import io.vortex.state.heap.HeapKeyedStateBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The operators of one task, wired to call each other directly, ending in the task's writers.
@@ -185,7 +186,7 @@ final class OperatorChain {
   }
 
   /** Runs {@code step} on each operator after the previous one's future completed. */
-  private Future<Void> headFirst(java.util.function.Function<StreamOperator<?>, Future<Void>> step) {
+  private Future<Void> headFirst(Function<StreamOperator<?>, Future<Void>> step) {
     Future<Void> done = Future.succeededFuture();
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> op = operators.get(i);

@@ -1,6 +1,7 @@
 package io.vortex.taskmanager.task;
 
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,7 @@ public final class SlotRunner {
   private final AtomicInteger state = new AtomicInteger(IDLE);
   private final List<Task> tasks = new ArrayList<>();
   private long timerDueNanos = Long.MAX_VALUE;
-  private final io.vertx.core.Handler<Void> round = v -> runRound(); // one instance: rounds are frequent
+  private final Handler<Void> round = v -> runRound(); // one instance: rounds are frequent
 
   public SlotRunner(Context context) {
     this.context = context;

@@ -1,5 +1,6 @@
 package io.vortex.taskmanager.task;
 
+import io.vertx.core.Future;
 import io.vortex.cluster.ControlMessage.Failure;
 import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.ChannelEvent;
@@ -217,13 +218,13 @@ public final class Task {
   }
 
   /** After FINISHED, once the whole job finished: commits the operators, then closes them. */
-  public io.vertx.core.Future<Void> commit() {
+  public Future<Void> commit() {
     if (phase != Phase.FINISHED || closed) {
-      return io.vertx.core.Future.failedFuture(new IllegalStateException(name + " is not waiting to commit"));
+      return Future.failedFuture(new IllegalStateException(name + " is not waiting to commit"));
     }
     return chain.commit().eventually(() -> {
       closeQuietly();
-      return io.vertx.core.Future.succeededFuture();
+      return Future.succeededFuture();
     });
   }
 
