@@ -2,6 +2,7 @@ package io.vortex.api;
 
 import io.vortex.api.client.JobClient;
 import io.vortex.api.client.JobExecutor;
+import io.vortex.api.client.JobResult;
 import io.vortex.api.graph.JobConfig;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.api.internal.operators.Factories;
@@ -20,9 +21,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Builds jobs: start from a source, transform, end in sinks, then {@link #execute(String)}.
+ * Builds jobs: start from a source, transform, end in sinks, then {@link #execute(String)} (runs
+ * the job and waits for it, as in Flink) or {@link #executeAsync(String)} (returns a handle).
  *
  * <p>Threading: confined to the thread that builds the job.
  */
@@ -35,11 +38,18 @@ public final class StreamEnvironment {
   private long bufferTimeoutMillis = JobConfig.DEFAULT_BUFFER_TIMEOUT_MILLIS;
   private int nextId;
 
-  private static volatile JobExecutor contextExecutor;
+  private static volatile ContextEnvironment context;
 
-  /** Installs the executor {@link #create()} uses; the launcher calls this before a job's main. */
-  public static void setContextExecutor(JobExecutor executor) {
-    contextExecutor = executor;
+  /** What {@link #create()} uses while the {@code vortex} command runs a job's main. */
+  private record ContextEnvironment(JobExecutor executor, Consumer<StreamEnvironment> defaults) {}
+
+  /**
+   * Installs what {@link #create()} uses: the launcher calls this before a job's main, with the
+   * command line's defaults ({@code --parallelism}, {@code --mode}), which the job's own setters
+   * override, as with {@code flink run -p}. {@code null} uninstalls.
+   */
+  public static void setContextEnvironment(JobExecutor executor, Consumer<StreamEnvironment> defaults) {
+    context = executor == null ? null : new ContextEnvironment(executor, Objects.requireNonNull(defaults, "defaults"));
   }
 
   private StreamEnvironment(JobExecutor executor) {
@@ -56,9 +66,11 @@ public final class StreamEnvironment {
    * main} runs under it), else the {@link JobExecutor} found by {@link ServiceLoader}.
    */
   public static StreamEnvironment create() {
-    JobExecutor context = contextExecutor;
-    if (context != null) {
-      return new StreamEnvironment(context);
+    ContextEnvironment installed = context;
+    if (installed != null) {
+      StreamEnvironment env = new StreamEnvironment(installed.executor());
+      installed.defaults().accept(env);
+      return env;
     }
     JobExecutor executor =
         ServiceLoader.load(JobExecutor.class)
@@ -159,8 +171,20 @@ public final class StreamEnvironment {
         bufferTimeoutMillis);
   }
 
-  /** Submits the job; the returned handle's result completes when it ends. */
-  public JobClient execute(String jobName) {
+  /**
+   * Runs the job and waits until it ends, as Flink's {@code execute} does; not on an event loop.
+   *
+   * @return the finished job's result (duration, counters)
+   * @throws io.vortex.api.client.TaskFailureException when an operator failed
+   * @throws io.vortex.api.client.InvalidJobException when the JobManager refused the job
+   * @throws io.vortex.api.client.JobCancelledException when the job was cancelled
+   */
+  public JobResult execute(String jobName) {
+    return executeAsync(jobName).result().await();
+  }
+
+  /** Submits the job and returns at once; the handle's result completes when the job ends. */
+  public JobClient executeAsync(String jobName) {
     return executor.submit(buildJobGraph(jobName));
   }
 

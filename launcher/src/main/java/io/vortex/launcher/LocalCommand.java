@@ -3,23 +3,23 @@ package io.vortex.launcher;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.StreamEnvironment;
 import io.vortex.api.VortexJob;
-import io.vortex.api.client.JobClient;
 import io.vortex.api.client.JobResult;
 import io.vortex.examples.Example;
 import io.vortex.examples.Examples;
+import io.vortex.examples.FraudDetection;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import java.time.Duration;
-import io.vortex.examples.FraudDetection;
 
 /** {@code vortex local}: runs an example or a job class on an embedded mini-cluster. */
 @Command(
@@ -82,12 +82,16 @@ final class LocalCommand implements Callable<Integer> {
     int totalNeeded = parallelism == null ? 0 : parallelism;
     int slotsPerTm = slots != null ? slots
         : Math.max(Runtime.getRuntime().availableProcessors(), (totalNeeded + taskManagers - 1) / taskManagers);
-    try (MiniCluster cluster = MiniCluster.startBlocking(taskManagers, slotsPerTm)) {
-      StreamEnvironment env = StreamEnvironment.create(cluster).setRuntimeMode(runtimeMode);
+    // the command line's --mode and --parallelism: a job's own setters override them
+    Consumer<StreamEnvironment> defaults = env -> {
+      env.setRuntimeMode(runtimeMode);
       if (parallelism != null) {
         env.setParallelism(parallelism);
       }
-      return ex != null ? runExample(env, ex) : runJobClass(env, cluster);
+    };
+    try (MiniCluster cluster = MiniCluster.startBlocking(taskManagers, slotsPerTm)) {
+      RunningJobs jobs = new RunningJobs(cluster);
+      return ex != null ? runExample(jobs, defaults, ex) : runJobClass(jobs, defaults);
     }
   }
 
@@ -143,14 +147,15 @@ final class LocalCommand implements Callable<Integer> {
     return ex;
   }
 
-  private int runExample(StreamEnvironment env, Example ex) {
+  private int runExample(RunningJobs jobs, Consumer<StreamEnvironment> defaults, Example ex) {
+    StreamEnvironment env = StreamEnvironment.create(jobs);
+    defaults.accept(env);
     ex.build(env, input.toString(), output.toString());
-    JobResult result = awaitJob(env.execute(ex.name()));
-    ex.report(result, System.out);
+    ex.report(execute(env, ex.name()), System.out);
     return 0;
   }
 
-  private int runJobClass(StreamEnvironment env, MiniCluster cluster) throws Exception {
+  private int runJobClass(RunningJobs jobs, Consumer<StreamEnvironment> defaults) throws Exception {
     Class<?> type;
     try {
       type = Class.forName(jobClass, true, Thread.currentThread().getContextClassLoader());
@@ -160,8 +165,10 @@ final class LocalCommand implements Callable<Integer> {
     String[] args = jobArgs.toArray(new String[0]);
     if (VortexJob.class.isAssignableFrom(type)) {
       VortexJob job = (VortexJob) type.getDeclaredConstructor().newInstance();
+      StreamEnvironment env = StreamEnvironment.create(jobs);
+      defaults.accept(env);
       job.define(env, args);
-      awaitJob(env.execute(type.getSimpleName()));
+      execute(env, type.getSimpleName());
       return 0;
     }
     Method main;
@@ -173,19 +180,20 @@ final class LocalCommand implements Callable<Integer> {
     if (!Modifier.isStatic(main.getModifiers())) {
       throw new UsageException(jobClass + ".main must be static");
     }
-    StreamEnvironment.setContextExecutor(cluster);
+    StreamEnvironment.setContextEnvironment(jobs, defaults);
     try {
       main.invoke(null, (Object) args);
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof Exception ex ? ex : e;
     } finally {
-      StreamEnvironment.setContextExecutor(null);
+      StreamEnvironment.setContextEnvironment(null, null);
     }
+    jobs.awaitAll(); // a main may return while a job it started with executeAsync still runs
     return 0;
   }
 
-  private static JobResult awaitJob(JobClient job) {
-    JobResult result = job.result().await();
+  private static JobResult execute(StreamEnvironment env, String name) {
+    JobResult result = env.execute(name);
     System.err.println("vortex: job '" + result.name() + "' finished in " + result.durationMillis() + " ms");
     return result;
   }

@@ -1,5 +1,6 @@
 package io.vortex.launcher;
 
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ public final class VortexCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'local'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + commands(spec.commandLine()));
   }
 
   public static void main(String[] args) {
@@ -24,9 +25,33 @@ public final class VortexCommand implements Runnable {
 
   /** Runs the command line; returns the exit code (0 ok, 1 job failed, 2 bad arguments). */
   public static int execute(String... args) {
-    return new CommandLine(new VortexCommand())
+    CommandLine line = new CommandLine(new VortexCommand());
+    CommandLine.IParameterExceptionHandler usual = line.getParameterExceptionHandler();
+    return line
         .setExecutionExceptionHandler(new ErrorHandler())
+        .setParameterExceptionHandler((e, badArgs) -> {
+          Optional<Integer> unknown = unknownCommand(e);
+          return unknown.isPresent() ? unknown.get() : usual.handleParseException(e, badArgs);
+        })
         .execute(args);
+  }
+
+  /** {@code vortex frobnicate}: says so and lists the commands, rather than "unmatched argument". */
+  private static Optional<Integer> unknownCommand(CommandLine.ParameterException e) {
+    CommandLine cmd = e.getCommandLine();
+    if (!(cmd.getCommand() instanceof VortexCommand)
+        || !(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()
+        || unmatched.getUnmatched().get(0).startsWith("-")) {
+      return Optional.empty();
+    }
+    cmd.getErr().println("error: unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are: "
+        + commands(cmd) + " (see 'vortex help COMMAND')");
+    return Optional.of(2);
+  }
+
+  private static String commands(CommandLine cmd) {
+    return String.join(", ", cmd.getSubcommands().keySet());
   }
 
   /** Reports the version from the jar's manifest. */

@@ -66,7 +66,7 @@ class BackpressureIT {
     long bound = channels * ((LocalChannelTransport.DEFAULT_CAPACITY_IN_BATCHES + 1L) * BATCH_SIZE + STEP_RECORDS);
 
     // When
-    var job = env.execute("backpressure");
+    var job = env.executeAsync("backpressure");
     Await.until("records flowing", Duration.ofSeconds(10), () -> received.get() > 2_000);
     long heapBefore = usedHeapAfterGc();
     long receivedBefore = received.get();
@@ -112,7 +112,7 @@ class BackpressureIT {
     long bound = 8 * ((LocalChannelTransport.DEFAULT_CAPACITY_IN_BATCHES + 1L) * BATCH_SIZE + STEP_RECORDS);
 
     // When
-    var job = env.execute("keyed backpressure");
+    var job = env.executeAsync("keyed backpressure");
     Await.until("records flowing", Duration.ofSeconds(10), () -> received.get() > 2_000);
     long maxAhead = 0;
     long end = System.nanoTime() + OBSERVE.toNanos() / 2;

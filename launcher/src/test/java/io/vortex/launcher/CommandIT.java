@@ -1,10 +1,13 @@
 package io.vortex.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vortex.api.StreamEnvironment;
 import io.vortex.api.VortexJob;
+import io.vortex.api.client.JobResult;
+import io.vortex.api.tuple.Tuple2;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +38,49 @@ class CommandIT {
     public static void main(String[] args) {
       StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
       env.fromElements("x", "y").map(s -> s + "!").writeAsText(args[0]);
-      env.execute("main-job").result().await();
+      env.execute("main-job");
+    }
+  }
+
+  /** A Flink-style main: builds a job big enough to still run when a non-blocking execute returned. */
+  public static final class FlinkStyleMain {
+    public static void main(String[] args) {
+      StreamEnvironment env = StreamEnvironment.create();
+      env.generate(Long.parseLong(args[0]), i -> "line " + i).writeAsText(args[1]);
+      JobResult result = env.execute("flink-style");
+      System.out.println("job took " + result.durationMillis() + " ms");
+    }
+  }
+
+  /** Starts its job with executeAsync and returns: the command still waits for it. */
+  public static final class AsyncMain {
+    public static void main(String[] args) {
+      StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
+      env.generate(Long.parseLong(args[0]), i -> "line " + i).writeAsText(args[1]);
+      env.executeAsync("async");
+    }
+  }
+
+  /** Counts words with a keyed reduce: STREAMING emits every update, BATCH only the final counts. */
+  public static final class CountingMain {
+    public static void main(String[] args) {
+      StreamEnvironment env = StreamEnvironment.create();
+      env.fromElements("a", "a", "b")
+          .map(w -> Tuple2.of(w, 1))
+          .keyBy(Tuple2::f0)
+          .reduce((x, y) -> Tuple2.of(x.f0(), x.f1() + y.f1()))
+          .writeAsCsv(args[0]);
+      env.execute("counting");
+    }
+  }
+
+  /** A main whose job fails: execute throws the failure out of main. */
+  public static final class FailingMain {
+    public static void main(String[] args) {
+      StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
+      env.fromElements(1, 2, 0).map(i -> 10 / i).name("divide").print();
+      env.execute("failing");
+      System.out.println("not reached");
     }
   }
 
@@ -78,6 +123,78 @@ class CommandIT {
     // Then
     assertEquals(0, run.exit(), run.err());
     assertEquals(List.of("x!", "y!"), ExamplesIT.readLines(output));
+  }
+
+  @Test
+  void when_mainEndsWithExecute_then_theJobRunsToCompletionBeforeTheCommandExits() throws IOException {
+    // Given: a job of 200,000 lines (a non-blocking execute would let the command stop it)
+    Path output = dir.resolve("flink-style");
+
+    // When
+    Run run = run("local", "--parallelism", "2", "--job", FlinkStyleMain.class.getName(), "--", "200000", output.toString());
+
+    // Then: execute returned the finished job's result to main, and every line was committed
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().matches("(?s)job took \\d+ ms\\R"), run.out());
+    List<String> lines = ExamplesIT.readLines(output);
+    assertEquals(200_000, lines.size());
+    assertEquals(List.of("part-0", "part-1"), visible(output));
+  }
+
+  @Test
+  void when_mainReturnsAfterExecuteAsync_then_theCommandWaitsForTheJob() throws IOException {
+    // Given
+    Path output = dir.resolve("async.txt");
+
+    // When
+    Run run = run("local", "--job", AsyncMain.class.getName(), "--", "100000", output.toString());
+
+    // Then
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(100_000, Files.readAllLines(output).size());
+  }
+
+  @Test
+  void when_parallelismAndModeGiven_then_theyAreTheDefaultsOfAMainJob() throws IOException {
+    // Given: 4 slots, but --parallelism 3; STREAMING rather than the BATCH a bounded job gets
+    Path output = dir.resolve("counts");
+
+    // When
+    Run run = run("local", "--slots", "4", "--parallelism", "3", "--mode", "streaming",
+        "--job", CountingMain.class.getName(), "--", output.toString());
+
+    // Then: three part files, and an update per record
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(List.of("part-0", "part-1", "part-2"), visible(output));
+    assertEquals(List.of("a,1", "a,2", "b,1"), ExamplesIT.readLines(output));
+  }
+
+  @Test
+  void when_mainsJobFails_then_executeThrowsAndTheCommandExits1NamingTheOperator() {
+    // When
+    Run run = run("local", "--job", FailingMain.class.getName());
+
+    // Then
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().contains("error: job failed in operator 'divide': / by zero (ArithmeticException)"), run.err());
+    assertFalse(run.out().contains("not reached"), run.out());
+  }
+
+  @Test
+  void when_commandIsUnknown_then_exitCode2NamesItAndListsTheCommands() {
+    // When
+    Run run = run("frobnicate");
+
+    // Then
+    assertEquals(2, run.exit(), run.err());
+    assertEquals("error: unknown command 'frobnicate'; the commands are: local, help (see 'vortex help COMMAND')",
+        run.err().strip());
+  }
+
+  private static List<String> visible(Path directory) throws IOException {
+    try (var files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+    }
   }
 
   @Test

@@ -63,7 +63,7 @@ class EventTimeIT {
         .process(new LatenessProbe())
         .filter(s -> s.startsWith("late"))
         .collect("late");
-    var job = env.execute("lateness");
+    var job = env.executeAsync("lateness");
     job.result().await();
     return job.collected("late");
   }
@@ -108,7 +108,7 @@ class EventTimeIT {
         .setParallelism(1);
 
     // When
-    var job = env.execute("watermark minimum");
+    var job = env.executeAsync("watermark minimum");
     job.result().await();
 
     // Then: no late record, every timer in time order
@@ -153,7 +153,7 @@ class EventTimeIT {
         .setParallelism(1);
 
     // When
-    JobClient job = env.execute("idleness");
+    JobClient job = env.executeAsync("idleness");
     Await.until("timers 0..20 to fire", Duration.ofSeconds(10),
         () -> TestSinks.received(sink).size() >= 11, () -> TestSinks.received(sink));
     job.cancel().await();
@@ -192,7 +192,7 @@ class EventTimeIT {
         .setParallelism(1);
 
     // When
-    JobClient job = env.execute("all idle");
+    JobClient job = env.executeAsync("all idle");
     Await.until("timers 0..9 to fire", Duration.ofSeconds(10),
         () -> TestSinks.received(sink).size() >= 10, () -> TestSinks.received(sink));
     job.cancel().await();

@@ -51,7 +51,7 @@ class FilesIT {
   private static List<String> read(Path path, int parallelism) {
     var env = env(parallelism);
     env.readTextFile(path.toString()).collect("lines").setParallelism(1);
-    var job = env.execute("read " + path.getFileName());
+    var job = env.executeAsync("read " + path.getFileName());
     job.result().await();
     return job.collected("lines");
   }
@@ -147,7 +147,7 @@ class FilesIT {
         .collect("lines");
 
     // When
-    var job = env.execute("numbered");
+    var job = env.executeAsync("numbered");
     job.result().await();
 
     // Then
@@ -162,7 +162,7 @@ class FilesIT {
     env.readTextFile(missing.toString()).collect("lines");
 
     // When
-    var job = env.execute("missing input");
+    var job = env.executeAsync("missing input");
     var e = assertThrows(TaskFailureException.class, () -> job.result().await());
 
     // Then
@@ -185,7 +185,7 @@ class FilesIT {
     env.generate(1000, i -> "record " + i).writeAsText(out.toString());
 
     // When
-    env.execute("write file").result().await();
+    env.execute("write file");
 
     // Then
     List<String> expected = IntStream.range(0, 1000).mapToObj(i -> "record " + i).toList();
@@ -203,7 +203,7 @@ class FilesIT {
     env.generate(30_000, i -> i).writeAsText(out.toString(), i -> "n=" + i);
 
     // When
-    env.execute("write parts").result().await();
+    env.execute("write parts");
 
     // Then
     assertEquals(List.of("part-0", "part-1", "part-2"), visibleAndHidden(out));
@@ -240,7 +240,7 @@ class FilesIT {
         .writeAsText(out.toString());
 
     // When
-    var e = assertThrows(TaskFailureException.class, () -> env.execute("fail while writing").result().await());
+    var e = assertThrows(TaskFailureException.class, () -> env.execute("fail while writing"));
 
     // Then: neither the failed nor a cancelled subtask leaves a temporary file, and nothing
     // half-written is visible (instance 1 may have finished and committed its whole part)
@@ -267,7 +267,7 @@ class FilesIT {
         .sinkTo(TestSinks.toQueue("unused-" + dir));
 
     // When
-    var e = assertThrows(TaskFailureException.class, () -> env.execute("fail after commit").result().await());
+    var e = assertThrows(TaskFailureException.class, () -> env.execute("fail after commit"));
 
     // Then
     assertEquals("late failure", e.operator());
@@ -283,10 +283,10 @@ class FilesIT {
     try {
       var single = env(1);
       single.fromElements("a", "b").print();
-      single.execute("print").result().await();
+      single.execute("print");
       var parallel = env(2);
       parallel.fromElements("a", "b", "c", "d").print();
-      parallel.execute("print parallel").result().await();
+      parallel.execute("print parallel");
     } finally {
       System.setOut(original);
     }

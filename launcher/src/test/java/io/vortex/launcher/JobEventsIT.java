@@ -56,7 +56,7 @@ class JobEventsIT {
     env.generate(2_500, i -> i).collect("numbers");
 
     // When
-    JobClient job = env.execute("events");
+    JobClient job = env.executeAsync("events");
     var ended = new AtomicBoolean();
     List<JobEvent> events = record(job, ended);
     JobResult result = job.result().await();
@@ -102,7 +102,7 @@ class JobEventsIT {
         .collect("out");
 
     // When
-    JobClient job = env.execute("failing events");
+    JobClient job = env.executeAsync("failing events");
     var ended = new AtomicBoolean();
     List<JobEvent> events = record(job, ended);
     job.result().otherwiseEmpty().await();
@@ -131,7 +131,7 @@ class JobEventsIT {
         .collect("letters");
 
     // When
-    JobClient job = env.execute("endless collect");
+    JobClient job = env.executeAsync("endless collect");
     Await.until("the three records", Duration.ofSeconds(5), () -> job.collected("letters").size() == 3,
         () -> job.collected("letters"));
     job.cancel().await();
@@ -145,7 +145,7 @@ class JobEventsIT {
     // Given
     var env = StreamEnvironment.create(cluster).setParallelism(2);
     env.fromElements("a", "b").collect("letters");
-    JobClient job = env.execute("late subscriber");
+    JobClient job = env.executeAsync("late subscriber");
     job.result().await();
 
     // When

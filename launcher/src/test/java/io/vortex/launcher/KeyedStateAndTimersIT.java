@@ -126,7 +126,7 @@ class KeyedStateAndTimersIT {
         .collect("out");
 
     // When
-    var job = env.execute("state kinds");
+    var job = env.executeAsync("state kinds");
     job.result().await();
 
     // Then
@@ -189,7 +189,7 @@ class KeyedStateAndTimersIT {
         .collect("fired");
 
     // When
-    var job = env.execute("event-time timers");
+    var job = env.executeAsync("event-time timers");
     job.result().await();
 
     // Then: a@11 fires at watermark 11 (after a:12), b@13 and a@15 at 19 (after b:20), the rest
@@ -243,7 +243,7 @@ class KeyedStateAndTimersIT {
         .sinkTo(TestSinks.toQueue(sink));
 
     // When
-    JobClient job = env.execute("processing-time timers");
+    JobClient job = env.executeAsync("processing-time timers");
     Await.until("c's timer", Duration.ofSeconds(10), () -> TestSinks.received(sink).contains("c fired PROCESSING_TIME"),
         () -> TestSinks.received(sink));
     job.cancel().await();
@@ -280,7 +280,7 @@ class KeyedStateAndTimersIT {
         .collect("fired");
 
     // When
-    var job = env.execute("timers on many keys");
+    var job = env.executeAsync("timers on many keys");
     job.result().await();
 
     // Then

@@ -44,7 +44,7 @@ class OperatorsIT {
 
   /** Runs the job to its end and returns what collect sink {@code sink} received. */
   private static <T> List<T> run(StreamEnvironment env, String sink) {
-    var job = env.execute("operators");
+    var job = env.executeAsync("operators");
     job.result().await();
     return job.collected(sink);
   }
@@ -119,7 +119,7 @@ class OperatorsIT {
     routed.getSideOutput(FIVES).map(x -> -x).collect("fives");
 
     // When
-    var job = env.execute("side outputs");
+    var job = env.executeAsync("side outputs");
     job.result().await();
 
     // Then
@@ -342,7 +342,7 @@ class OperatorsIT {
   private static List<List<String>> finalResults(RuntimeMode mode, int parallelism) {
     var env = env(mode, parallelism);
     pipeline(env);
-    var job = env.execute("equality " + mode + " p=" + parallelism);
+    var job = env.executeAsync("equality " + mode + " p=" + parallelism);
     job.result().await();
     return List.of(
         finalValues(job.collected("counts"), "="), finalValues(job.collected("avg"), ":"));

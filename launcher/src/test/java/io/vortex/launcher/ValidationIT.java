@@ -54,7 +54,7 @@ class ValidationIT {
     env.generate(100, i -> TestSinks.counter(counter).incrementAndGet()).map(i -> i).setParallelism(5).collect("out");
 
     // When
-    JobClient job = env.execute("too wide");
+    JobClient job = env.executeAsync("too wide");
     var events = Collections.synchronizedList(new ArrayList<JobEvent>());
     var ended = new AtomicBoolean();
     job.events().endHandler(v -> ended.set(true)).handler(events::add);
@@ -70,7 +70,7 @@ class ValidationIT {
     assertEquals(0, generated.get(), "no source ran");
     var next = env().setParallelism(4);
     next.fromElements(1, 2, 3, 4).collect("out");
-    JobClient nextJob = next.execute("fits");
+    JobClient nextJob = next.executeAsync("fits");
     nextJob.result().await();
     assertEquals(4, nextJob.collected("out").size(), "all four slots are free");
   }
@@ -82,7 +82,7 @@ class ValidationIT {
     env.fromElements(1, 2).keyBy(i -> i).reduce(Integer::sum).setMaxParallelism(100_000).collect("out");
 
     // When
-    var e = assertThrows(InvalidJobException.class, () -> env.execute("huge max").result().await());
+    var e = assertThrows(InvalidJobException.class, () -> env.execute("huge max"));
 
     // Then
     assertTrue(e.getMessage().startsWith("job 'huge max' is invalid: operator '"), e.getMessage());
@@ -112,7 +112,7 @@ class ValidationIT {
     env.generate(1_000, i -> i).process(new Count());
 
     // When
-    JobResult result = env.execute("no sink").result().await();
+    JobResult result = env.execute("no sink");
 
     // Then
     assertEquals(1_000, result.counter("seen"));

@@ -40,7 +40,7 @@ class WordCountSmokeIT {
           .reduce((a, b) -> Tuple2.of(a.f0(), a.f1() + b.f1()))
           .collect("counts");
       // When
-      var job = env.execute("wordcount");
+      var job = env.executeAsync("wordcount");
       job.result().await();
       // Then
       Map<String, Long> last = new TreeMap<>();

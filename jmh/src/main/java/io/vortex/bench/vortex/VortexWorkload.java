@@ -39,7 +39,7 @@ abstract class VortexWorkload implements WorkloadRunner {
       StreamEnvironment env = StreamEnvironment.create(cluster).setParallelism(par);
       String variant = define(env, p, run.id());
       long start = System.nanoTime();
-      JobResult job = env.execute(p.workload() + "-" + variant).result().await();
+      JobResult job = env.execute(p.workload() + "-" + variant);
       double wall = (System.nanoTime() - start) / 1e9;
       if (run.sinks() != par) {
         throw new IllegalStateException(
