@@ -7,10 +7,19 @@ import java.util.List;
  * batch when it is full or on {@link #flush()}. Events go to every channel after the open
  * batches, so they stay in line with the records.
  *
+ * <p>Watermarks are coalesced: {@link #emitWatermark} only remembers the newest one, and {@link
+ * #sendPendingWatermark()} (called once at the end of each processing step) sends it after the
+ * open batches. So a step of N records with rising timestamps costs one watermark and one flush
+ * per channel, not N. A watermark is never sent ahead of the records emitted before it, and
+ * never behind a record it would make late: a record whose timestamp is not above the pending
+ * watermark sends that watermark first, so which records are late downstream is exactly as if
+ * every watermark had been sent at once.
+ *
  * <p>Threading: confined to the owning task's thread.
  */
 public final class RecordWriter {
   private static final int MIN_INITIAL_CAPACITY = 8;
+  private static final long NO_WATERMARK = Long.MIN_VALUE;
   private final OutputChannel[] channels;
   private final RecordBatch[] open;
   /** Size of the batch last sent per channel: the next one starts with that much room. */
@@ -20,6 +29,8 @@ public final class RecordWriter {
   private final int batchSize;
   /** Side output id this edge carries, or null for the main output. */
   private final String sideOutput;
+  /** The newest watermark not yet sent, or {@link #NO_WATERMARK}. */
+  private long pendingWatermark = NO_WATERMARK;
 
   public RecordWriter(
       List<OutputChannel> channels, Partitioner partitioner, boolean broadcast, int batchSize, String sideOutput) {
@@ -37,6 +48,9 @@ public final class RecordWriter {
   }
 
   public void emit(Object value, long timestamp) throws Exception {
+    if (pendingWatermark != NO_WATERMARK && timestamp <= pendingWatermark) {
+      sendPendingWatermark(); // the record is late for it: keep them in their order
+    }
     if (broadcast) {
       for (int c = 0; c < channels.length; c++) {
         add(c, value, timestamp);
@@ -57,21 +71,48 @@ public final class RecordWriter {
     }
   }
 
-  /** Sends every open batch and then {@code event} on every channel. */
+  /** Sends every open batch, the pending watermark, and then {@code event} on every channel. */
   public void broadcastEvent(ChannelEvent event) {
     flush();
-    for (OutputChannel channel : channels) {
-      channel.send(event);
+    broadcast(event);
+  }
+
+  /** Event time has reached {@code watermark}: sent with the next {@link #sendPendingWatermark()}. */
+  public void emitWatermark(long watermark) {
+    if (watermark > pendingWatermark) {
+      pendingWatermark = watermark;
     }
   }
 
-  /** Sends every partly filled batch. */
+  /** Sends the pending watermark, if any, after every open batch. Call at the end of a step. */
+  public void sendPendingWatermark() {
+    if (pendingWatermark == NO_WATERMARK) {
+      return;
+    }
+    long watermark = pendingWatermark;
+    pendingWatermark = NO_WATERMARK;
+    sendOpenBatches();
+    broadcast(new ChannelEvent.Watermark(watermark));
+  }
+
+  /** Sends every partly filled batch, then the pending watermark. */
   public void flush() {
+    sendOpenBatches();
+    sendPendingWatermark();
+  }
+
+  private void sendOpenBatches() {
     for (int c = 0; c < channels.length; c++) {
       RecordBatch batch = open[c];
       if (batch != null) {
         send(c, batch);
       }
+    }
+  }
+
+  private void broadcast(ChannelEvent event) {
+    for (OutputChannel channel : channels) {
+      channel.send(event);
     }
   }
 

@@ -92,39 +92,50 @@ public final class Task {
     this.wakeup = wakeup;
   }
 
-  /** Processes up to about {@code maxRecords} input records. */
+  /**
+   * Processes up to about {@code maxRecords} input records. The newest watermark the step
+   * emitted goes out once at its end, after the step's records.
+   */
   public Progress runOnce(int maxRecords) {
     if (phase != Phase.RUNNING) {
       return phase == Phase.FINISHING ? Progress.NO_PROGRESS : Progress.DONE;
     }
     try {
-      boolean ticked = clock.fireDue(chain);
-      blockedOnOutput = !writersAvailable();
-      if (blockedOnOutput) {
-        flush();
-        return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
+      Progress progress = step(maxRecords);
+      for (RecordWriter w : writers) {
+        w.sendPendingWatermark();
       }
-      InputGate.Status status = input.read(chain.entry(), maxRecords);
-      unflushed = true;
-      switch (status) {
-        case MORE_AVAILABLE -> {
-          if (bufferTimeoutNanos >= 0 && System.nanoTime() - lastFlushNanos > bufferTimeoutNanos) {
-            flush();
-          }
-          return Progress.MADE_PROGRESS;
-        }
-        case NOTHING_AVAILABLE -> {
-          flush(); // nothing more ready: send what we have now (low latency by default)
-          return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
-        }
-        default -> {
-          startFinishing();
-          return Progress.MADE_PROGRESS;
-        }
-      }
+      return progress;
     } catch (Throwable e) {
       fail(e);
       return Progress.DONE;
+    }
+  }
+
+  private Progress step(int maxRecords) throws Exception {
+    boolean ticked = clock.fireDue(chain);
+    blockedOnOutput = !writersAvailable();
+    if (blockedOnOutput) {
+      flush();
+      return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
+    }
+    InputGate.Status status = input.read(chain.entry(), maxRecords);
+    unflushed = true;
+    switch (status) {
+      case MORE_AVAILABLE -> {
+        if (bufferTimeoutNanos >= 0 && System.nanoTime() - lastFlushNanos > bufferTimeoutNanos) {
+          flush();
+        }
+        return Progress.MADE_PROGRESS;
+      }
+      case NOTHING_AVAILABLE -> {
+        flush(); // nothing more ready: send what we have now (low latency by default)
+        return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
+      }
+      default -> {
+        startFinishing();
+        return Progress.MADE_PROGRESS;
+      }
     }
   }
 

@@ -62,11 +62,11 @@ final class TaskOutput implements Output<Object> {
     }
   }
 
+  /** Coalesced per step: the writers send the newest watermark once, after the step's records. */
   @Override
   public void emitWatermark(long watermark) {
-    var event = new ChannelEvent.Watermark(watermark);
     for (RecordWriter w : all) {
-      w.broadcastEvent(event);
+      w.emitWatermark(watermark);
     }
   }
 

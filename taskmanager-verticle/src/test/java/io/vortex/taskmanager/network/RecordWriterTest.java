@@ -158,4 +158,59 @@ class RecordWriterTest {
     assertEquals(2, wakeups.get());
     assertNull(channels.get(0).poll());
   }
+
+  @Test
+  void when_watermarksEmittedInAStep_then_newestSentOnceAfterTheRecords() throws Exception {
+    // Given
+    var channels = channels(2, 8);
+    var writer = writer(channels, Partitioning.REBALANCE, null, 10);
+
+    // When: each record is followed by a watermark, then the step ends
+    for (int i = 1; i <= 4; i++) {
+      writer.emit("r" + i, i * 10);
+      writer.emitWatermark(i * 10 - 1);
+    }
+    boolean sentEarly = !drain(channels.get(0)).isEmpty() || !drain(channels.get(1)).isEmpty();
+    writer.emit("r5", 50);
+    writer.sendPendingWatermark();
+
+    // Then
+    assertFalse(sentEarly, "nothing goes out before the step ends");
+    assertEquals(List.of("[r1@10, r3@30, r5@50]", "wm 39"), drain(channels.get(0)));
+    assertEquals(List.of("[r2@20, r4@40]", "wm 39"), drain(channels.get(1)));
+  }
+
+  @Test
+  void when_recordNotAbovePendingWatermark_then_watermarkSentBeforeIt() throws Exception {
+    // Given: a pending watermark 20
+    var channels = channels(1, 8);
+    var writer = writer(channels, Partitioning.FORWARD, null, 10);
+    writer.emit("a", 21);
+    writer.emitWatermark(20);
+
+    // When a record that watermark makes late follows
+    writer.emit("late", 20);
+    writer.emit("b", 30);
+    writer.emitWatermark(25);
+    writer.sendPendingWatermark();
+
+    // Then the late record stays behind the watermark, as it was emitted
+    assertEquals(List.of("[a@21]", "wm 20", "[late@20, b@30]", "wm 25"), drain(channels.get(0)));
+  }
+
+  @Test
+  void when_eventBroadcastWithPendingWatermark_then_watermarkGoesFirst() throws Exception {
+    // Given
+    var channels = channels(1, 8);
+    var writer = writer(channels, Partitioning.FORWARD, null, 10);
+    writer.emit("a", 5);
+    writer.emitWatermark(5);
+
+    // When
+    writer.broadcastEvent(ChannelEvent.EndOfPartition.INSTANCE);
+    writer.sendPendingWatermark();
+
+    // Then
+    assertEquals(List.of("[a@5]", "wm 5", "INSTANCE"), drain(channels.get(0)));
+  }
 }

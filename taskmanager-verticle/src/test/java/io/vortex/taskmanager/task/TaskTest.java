@@ -12,6 +12,8 @@ import io.vortex.api.graph.OperatorSpec;
 import io.vortex.api.internal.UserCode;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.MapOperator;
+import io.vortex.api.internal.operators.TimestampsAndWatermarksOperator;
+import io.vortex.api.time.WatermarkStrategy;
 import io.vortex.api.internal.operators.OperatorFactory;
 import io.vortex.api.source.CollectionSource;
 import io.vortex.api.source.SourceReader;
@@ -69,6 +71,11 @@ class TaskTest {
       throws Exception {
     var writer = new RecordWriter(
         List.of(out), Partitioner.of(Partitioning.FORWARD, null, 128, 1, 0), false, batchSize, null);
+    return task(input, specs, writer, bufferTimeoutMillis, mode);
+  }
+
+  private Task task(TaskInput input, List<OperatorSpec> specs, RecordWriter writer, long bufferTimeoutMillis,
+      RuntimeMode mode) throws Exception {
     writer.onCapacity(capacityWakeups::incrementAndGet);
     var clock = new TaskClock();
     Map<String, Long> counters = new HashMap<>();
@@ -238,9 +245,51 @@ class TaskTest {
     in.send(ChannelEvent.EndOfPartition.INSTANCE);
     task.runOnce(100);
 
-    // Then
-    assertEquals(List.of("wm 10", "wm MAX", "end"), drainOutput());
+    // Then: one watermark for the step, the newest
+    assertEquals(List.of("wm MAX", "end"), drainOutput());
     assertEquals(List.of("FINISHED"), states);
     assertNull(failure);
+  }
+
+  @Test
+  void when_stepOfRisingTimestamps_then_oneWatermarkPerChannelAfterItsRecords() throws Exception {
+    // Given: 2,000 records stamped with their value, a watermark after each, over two channels
+    int n = 2_000;
+    List<Integer> values = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      values.add(i);
+    }
+    WatermarkStrategy<Integer> strategy =
+        WatermarkStrategy.<Integer>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v);
+    var stamp = spec("stamp", Factories.of(OperatorKind.TIMESTAMPS, () -> new TimestampsAndWatermarksOperator<>(strategy)));
+    var channels = List.of(new LocalChannel(100), new LocalChannel(100));
+    var writer = new RecordWriter(List.copyOf(channels), Partitioner.of(Partitioning.REBALANCE, null, 128, 2, 0),
+        false, 512, null);
+    var task = task(new SourceInput(reader(values), "numbers"), List.of(stamp), writer, 60_000, RuntimeMode.STREAMING);
+
+    // When: one step takes all of them
+    task.runOnce(n);
+
+    // Then: per channel, the records in full batches plus the rest, then one watermark, the newest
+    for (LocalChannel channel : channels) {
+      int records = 0;
+      int batches = 0;
+      int watermarks = 0;
+      String last = null;
+      ChannelItem item;
+      while ((item = channel.poll()) != null) {
+        if (item instanceof RecordBatch b) {
+          records += b.size();
+          batches++;
+        } else {
+          watermarks++;
+        }
+        last = describe(item);
+      }
+      assertEquals(n / 2, records);
+      assertEquals(1, watermarks, "watermark events");
+      assertEquals(2, batches, "batches (512 + 488 records)");
+      assertEquals("wm " + (n - 1), last);
+    }
   }
 }
