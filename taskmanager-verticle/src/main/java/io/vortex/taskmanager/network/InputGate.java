@@ -18,6 +18,11 @@ public final class InputGate {
     void onWatermark(long watermark) throws Exception;
 
     void onIdle(boolean idle) throws Exception;
+
+    /** True when the listener takes nothing more now: {@link #read} returns after this item. */
+    default boolean isBlocked() {
+      return false;
+    }
   }
 
   /** What a {@link #read} call found. */
@@ -56,7 +61,10 @@ public final class InputGate {
     }
   }
 
-  /** Delivers items to {@code listener} until about {@code maxRecords} records or nothing is ready. */
+  /**
+   * Delivers items to {@code listener} until about {@code maxRecords} records, nothing is ready,
+   * or the listener is blocked.
+   */
   public Status read(Listener listener, int maxRecords) throws Exception {
     int records = 0;
     int emptyInARow = 0;
@@ -75,6 +83,9 @@ public final class InputGate {
         } else {
           emptyInARow = 0;
           records += handle(c, item, listener);
+          if (listener.isBlocked()) {
+            return Status.MORE_AVAILABLE; // e.g. its output filled up: read the rest later
+          }
         }
       }
       if (emptyInARow >= channels.length) {

@@ -31,6 +31,8 @@ public final class RecordWriter {
   private final String sideOutput;
   /** The newest watermark not yet sent, or {@link #NO_WATERMARK}. */
   private long pendingWatermark = NO_WATERMARK;
+  /** A channel had no capacity left after a send (or at the last {@link #isAvailable()}). */
+  private boolean full;
 
   public RecordWriter(
       List<OutputChannel> channels, Partitioner partitioner, boolean broadcast, int batchSize, String sideOutput) {
@@ -118,18 +120,32 @@ public final class RecordWriter {
 
   private void send(int channel, RecordBatch batch) {
     lastSize[channel] = batch.size();
-    channels[channel].send(batch);
+    OutputChannel out = channels[channel];
+    out.send(batch);
     open[channel] = null;
+    if (!out.hasCapacity()) {
+      full = true;
+    }
   }
 
-  /** True when every channel can take more. */
+  /** True when every channel can take more; checks the channels again. */
   public boolean isAvailable() {
     for (OutputChannel channel : channels) {
       if (!channel.hasCapacity()) {
+        full = true;
         return false;
       }
     }
+    full = false;
     return true;
+  }
+
+  /**
+   * True when a channel had no capacity left after this writer's last send (a cheap check, made
+   * per record: the producer stops taking input then); {@link #isAvailable()} checks again.
+   */
+  public boolean isFull() {
+    return full;
   }
 
   public void onCapacity(Runnable wakeup) {

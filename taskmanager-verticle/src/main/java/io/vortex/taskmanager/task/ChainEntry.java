@@ -7,4 +7,10 @@ interface ChainEntry {
   void processWatermark(long watermark) throws Exception;
 
   void processIdle(boolean idle);
+
+  /**
+   * True when the chain must take no more input now: an operator holds output (a burst that did
+   * not fit) or a writer is full. Cheap: inputs ask after every record.
+   */
+  boolean isBlocked();
 }

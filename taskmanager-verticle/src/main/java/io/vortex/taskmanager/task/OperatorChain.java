@@ -31,11 +31,13 @@ final class OperatorChain {
   private final List<StreamOperator<?>> operators = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
   private final Output<Object> tail;
+  private final ChainOutboxes outboxes;
   private final ChainEntry entry;
 
   /** Builds the chain of {@code specs} (a source vertex passes its specs without the source). */
-  OperatorChain(List<OperatorSpec> specs, Output<Object> tail, TaskServices services) throws Exception {
+  OperatorChain(List<OperatorSpec> specs, TaskOutput tail, TaskServices services) throws Exception {
     this.tail = tail;
+    this.outboxes = new ChainOutboxes(tail);
     List<OperatorFactory> factories = new ArrayList<>();
     for (OperatorSpec spec : specs) {
       factories.add(UserCode.deserialize(spec.factory(), services.classLoader()));
@@ -46,7 +48,7 @@ final class OperatorChain {
     }
     List<Output<Object>> outputs = new ArrayList<>();
     for (int i = 0; i < operators.size(); i++) {
-      outputs.add(i + 1 < operators.size() ? chainTo(i + 1) : tail);
+      outputs.add(outboxes.add(names.get(i), i + 1 < operators.size() ? chainTo(i + 1) : tail));
     }
     for (int i = operators.size() - 1; i >= 0; i--) {
       open(i, factories.get(i), outputs.get(i), services);
@@ -160,6 +162,26 @@ final class OperatorChain {
     return entry;
   }
 
+  /** Starts a task step in which bursts may emit up to {@code pieces} pieces. */
+  void startStep(int pieces) {
+    outboxes.startStep(pieces);
+  }
+
+  /** True while an operator holds output that must go out before the chain takes input. */
+  boolean isHoldingOutput() {
+    return outboxes.isHolding();
+  }
+
+  /** True when the chain must take no input now (held output or a full writer). */
+  boolean isBlocked() {
+    return outboxes.isBlocked();
+  }
+
+  /** Emits held output while there is room; true when none is held any more. */
+  boolean resumeHeldOutput() {
+    return outboxes.resume();
+  }
+
   /** The head operator's name, or null for a source-only chain. */
   String headName() {
     return names.isEmpty() ? null : names.get(0);
@@ -258,6 +280,11 @@ final class OperatorChain {
     public void processIdle(boolean idle) {
       tail.emitIdle(idle);
     }
+
+    @Override
+    public boolean isBlocked() {
+      return outboxes.isBlocked();
+    }
   }
 
   /** A source-only chain: records go straight to the writers. */
@@ -275,6 +302,11 @@ final class OperatorChain {
     @Override
     public void processIdle(boolean idle) {
       tail.emitIdle(idle);
+    }
+
+    @Override
+    public boolean isBlocked() {
+      return outboxes.isBlocked();
     }
   }
 }

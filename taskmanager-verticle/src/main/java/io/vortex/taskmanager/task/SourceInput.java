@@ -5,9 +5,12 @@ import io.vortex.api.source.ReadStatus;
 import io.vortex.api.source.SourceOutput;
 import io.vortex.api.source.SourceReader;
 import io.vortex.taskmanager.network.InputGate;
+import io.vortex.taskmanager.network.RecordBatch;
 
 /**
- * Polls a source reader into the chain. When the reader ends, sends the final watermark.
+ * Polls a source reader into the chain. When the reader ends, sends the final watermark. A
+ * reader emits up to a step's worth of records per poll; those it emits after the chain blocked
+ * (its output filled up) wait here, and the reader is polled again only when they have gone in.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -16,6 +19,10 @@ final class SourceInput implements TaskInput, SourceOutput<Object> {
   private final String name;
   private ChainEntry entry;
   private boolean ended;
+  private boolean finalWatermarkSent;
+  /** Records the reader emitted while the chain was blocked, from {@code heldIndex}; or null. */
+  private RecordBatch held;
+  private int heldIndex;
 
   SourceInput(SourceReader<Object> reader, String name) {
     this.reader = reader;
@@ -24,27 +31,52 @@ final class SourceInput implements TaskInput, SourceOutput<Object> {
 
   @Override
   public InputGate.Status read(ChainEntry entry, int maxRecords) throws Exception {
-    if (ended) {
-      return InputGate.Status.END_OF_INPUT;
-    }
     this.entry = entry;
-    ReadStatus status;
+    if (held != null && !feedHeld()) {
+      return InputGate.Status.MORE_AVAILABLE;
+    }
+    if (!ended) {
+      ReadStatus status = poll(maxRecords);
+      ended = status == ReadStatus.END_OF_INPUT;
+      if (held != null) {
+        return InputGate.Status.MORE_AVAILABLE;
+      }
+      if (!ended) {
+        return status == ReadStatus.MORE_AVAILABLE
+            ? InputGate.Status.MORE_AVAILABLE
+            : InputGate.Status.NOTHING_AVAILABLE;
+      }
+    }
+    if (!finalWatermarkSent) {
+      finalWatermarkSent = true;
+      entry.processWatermark(Long.MAX_VALUE);
+    }
+    return InputGate.Status.END_OF_INPUT;
+  }
+
+  private ReadStatus poll(int maxRecords) {
     try {
-      status = reader.poll(this, maxRecords);
+      return reader.poll(this, maxRecords);
     } catch (OperatorException e) {
       throw e;
     } catch (Exception | Error e) {
       throw OperatorException.wrap(name, e);
     }
-    return switch (status) {
-      case MORE_AVAILABLE -> InputGate.Status.MORE_AVAILABLE;
-      case NOTHING_AVAILABLE -> InputGate.Status.NOTHING_AVAILABLE;
-      case END_OF_INPUT -> {
-        ended = true;
-        entry.processWatermark(Long.MAX_VALUE);
-        yield InputGate.Status.END_OF_INPUT;
+  }
+
+  /** Feeds held records while the chain takes them; true when none is left. */
+  private boolean feedHeld() throws Exception {
+    int n = held.size();
+    while (heldIndex < n) {
+      int i = heldIndex++;
+      entry.processElement(0, held.value(i), held.timestamp(i));
+      if (heldIndex < n && entry.isBlocked()) {
+        return false;
       }
-    };
+    }
+    held = null;
+    heldIndex = 0;
+    return true;
   }
 
   @Override
@@ -59,6 +91,13 @@ final class SourceInput implements TaskInput, SourceOutput<Object> {
 
   @Override
   public void collect(Object record, long timestamp) {
+    if (held != null || entry.isBlocked()) {
+      if (held == null) {
+        held = new RecordBatch(16, Integer.MAX_VALUE);
+      }
+      held.add(record, timestamp);
+      return;
+    }
     try {
       entry.processElement(0, record, timestamp);
     } catch (RuntimeException e) {

@@ -53,8 +53,10 @@ public final class Task {
   private boolean unflushed;
   private Phase phase = Phase.RUNNING;
   private boolean closed;
-  /** The last step found an output channel full: only capacity (a wakeup) or a tick helps. */
+  /** The last step ended blocked (held output, a full writer): only capacity (a wakeup) or a tick helps. */
   private boolean blockedOnOutput;
+  /** The input has ended but output the final watermark fired is still held. */
+  private boolean inputEnded;
   private boolean inputClosed;
   private Runnable wakeup = () -> {};
 
@@ -93,8 +95,10 @@ public final class Task {
   }
 
   /**
-   * Processes up to about {@code maxRecords} input records. The newest watermark the step
-   * emitted goes out once at its end, after the step's records.
+   * Processes up to about {@code maxRecords} input records. Held output (a burst an operator
+   * could not emit at once) goes out first; the task takes input only when none is left and its
+   * writers have room, and stops in the middle of its input when they fill up. The newest
+   * watermark the step emitted goes out once at its end, after the step's records.
    */
   public Progress runOnce(int maxRecords) {
     if (phase != Phase.RUNNING) {
@@ -105,6 +109,7 @@ public final class Task {
       for (RecordWriter w : writers) {
         w.sendPendingWatermark();
       }
+      blockedOnOutput = chain.isBlocked();
       return progress;
     } catch (Throwable e) {
       fail(e);
@@ -113,9 +118,25 @@ public final class Task {
   }
 
   private Progress step(int maxRecords) throws Exception {
+    boolean writersFree = writersAvailable();
+    chain.startStep(maxRecords);
+    if (chain.isHoldingOutput()) {
+      if (!writersFree) {
+        flush();
+        return Progress.NO_PROGRESS;
+      }
+      unflushed = true;
+      if (!chain.resumeHeldOutput()) {
+        flush();
+        return Progress.MADE_PROGRESS; // the budget or the writers' room ran out: see next step
+      }
+    }
+    if (inputEnded) {
+      startFinishing(); // the output held at the end of input has gone out
+      return Progress.MADE_PROGRESS;
+    }
     boolean ticked = clock.fireDue(chain);
-    blockedOnOutput = !writersAvailable();
-    if (blockedOnOutput) {
+    if (chain.isBlocked()) {
       flush();
       return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
     }
@@ -133,7 +154,11 @@ public final class Task {
         return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
       }
       default -> {
-        startFinishing();
+        if (chain.isHoldingOutput()) {
+          inputEnded = true; // finish once the held output has gone out
+        } else {
+          startFinishing();
+        }
         return Progress.MADE_PROGRESS;
       }
     }

@@ -70,6 +70,16 @@ final class TaskOutput implements Output<Object> {
     }
   }
 
+  /** True when a writer found a channel full at its last send: stop taking input. */
+  boolean isFull() {
+    for (RecordWriter w : all) {
+      if (w.isFull()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public void emitIdle(boolean idle) {
     var event = new ChannelEvent.IdleStatus(idle);

@@ -1,0 +1,87 @@
+package io.vortex.taskmanager.task;
+
+import io.vortex.api.internal.operators.Outbox;
+import io.vortex.api.internal.operators.Output;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The outboxes of one operator chain, one per operator, and when their bursts may go on. A burst
+ * of operator {@code i} emits its next piece only while the task's writers have room, no operator
+ * after {@code i} holds output (the piece must pass through them) and the step's budget of
+ * pieces is not spent (a step stays short even when downstream is fast). Held output is resumed
+ * deepest first. The task takes no input while any outbox holds output or a writer is full.
+ *
+ * <p>Threading: confined to the owning task's thread.
+ */
+final class ChainOutboxes {
+  private final TaskOutput writers;
+  private final List<Outbox<Object>> outboxes = new ArrayList<>();
+  private final List<String> names = new ArrayList<>();
+  private final BitSet holding = new BitSet();
+  private int budget;
+
+  ChainOutboxes(TaskOutput writers) {
+    this.writers = writers;
+  }
+
+  /** The outbox of the next operator of the chain, {@code name} (operators are added head first). */
+  Outbox<Object> add(String name, Output<Object> target) {
+    int index = outboxes.size();
+    Outbox<Object> outbox =
+        new Outbox<>(
+            target,
+            new Outbox.Room() {
+              @Override
+              public boolean hasRoom() {
+                if (budget <= 0 || writers.isFull() || holding.length() > index + 1) {
+                  return false;
+                }
+                budget--;
+                return true;
+              }
+
+              @Override
+              public void holding(boolean on) {
+                holding.set(index, on);
+              }
+            });
+    outboxes.add(outbox);
+    names.add(name);
+    return outbox;
+  }
+
+  /** Starts a task step: bursts may emit up to {@code pieces} pieces in it. */
+  void startStep(int pieces) {
+    budget = pieces;
+  }
+
+  boolean isHolding() {
+    return !holding.isEmpty();
+  }
+
+  /** True when the task must not take input: output is held or a writer is full. */
+  boolean isBlocked() {
+    return !holding.isEmpty() || writers.isFull();
+  }
+
+  /** Emits held output, deepest outbox first, while there is room; true when none is held. */
+  boolean resume() {
+    int deepest;
+    while ((deepest = holding.length() - 1) >= 0) {
+      if (!resume(deepest) && holding.length() - 1 <= deepest) {
+        return false; // no room (not a deeper outbox that started holding: that one goes first)
+      }
+    }
+    return true;
+  }
+
+  private boolean resume(int index) {
+    try {
+      return outboxes.get(index).resume();
+    } catch (Exception | Error e) {
+      throw OperatorException.wrap(names.get(index), e);
+    }
+  }
+}
