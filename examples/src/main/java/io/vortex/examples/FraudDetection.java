@@ -14,8 +14,10 @@ import io.vortex.api.time.WatermarkStrategy;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,8 +26,9 @@ import java.util.List;
  * accountId,timestampMillis,amount} (of the large transaction).
  *
  * <p>Input lines are {@code timestampMillis,accountId,amount}. Transactions are buffered in
- * keyed state until the watermark passes their time, then examined in timestamp order (ties in
- * input order), so out-of-order input gives the same alerts. By default the watermark only
+ * keyed state until the watermark passes their time, then examined in timestamp order, ties in
+ * input order (files in path order, then line order: files are read in parallel, so arrival
+ * order says nothing), so out-of-order input gives the same alerts at every parallelism. By default the watermark only
  * moves at the end of the input, which tolerates any disorder of a bounded input; with a
  * maximum out-of-orderness, alerts come as time passes and transactions later than that are
  * dropped and counted.
@@ -57,9 +60,16 @@ public final class FraudDetection implements Example {
     return "accountId,timestampMillis,amount for each small (<1.00) then large (>500.00) transaction within 60 s";
   }
 
-  /** A parsed transaction; {@code amountText} is printed as it was read. */
-  record Transaction(long timestamp, String account, BigDecimal amount, String amountText)
+  /**
+   * A parsed transaction; {@code amountText} is printed as it was read, {@code file} and {@code
+   * line} say where (its place in the input).
+   */
+  record Transaction(long timestamp, String account, BigDecimal amount, String amountText, String file, long line)
       implements Serializable {}
+
+  /** Input order: files in the order the source reads them (path order), then lines. */
+  static final Comparator<Transaction> INPUT_ORDER =
+      Comparator.comparing((Transaction t) -> Path.of(t.file())).thenComparingLong(Transaction::line);
 
   @Override
   public void build(StreamEnvironment env, String input, String output) {
@@ -83,7 +93,7 @@ public final class FraudDetection implements Example {
     long ts = Csv.parseLong(line, f[0], "timestampMillis");
     String account = Csv.nonEmpty(line, f[1], "accountId");
     BigDecimal amount = Csv.parseDecimal(line, f[2], "amount");
-    return new Transaction(ts, account, amount, f[2]);
+    return new Transaction(ts, account, amount, f[2], line.file(), line.lineNumber());
   }
 
   @Override
@@ -133,6 +143,9 @@ public final class FraudDetection implements Example {
         return;
       }
       pending.remove(timestamp);
+      if (atTime.size() > 1) {
+        atTime.sort(INPUT_ORDER); // they arrived in the order the parallel readers got to them
+      }
       Transaction last = previous.value();
       for (Transaction t : atTime) {
         if (last != null

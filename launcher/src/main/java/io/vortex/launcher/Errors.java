@@ -24,7 +24,8 @@ final class Errors {
   private static boolean isExpected(String causeClass) {
     return causeClass.endsWith("MalformedLineException")
         || causeClass.endsWith("IllegalArgumentException")
-        || causeClass.endsWith("NoSuchFileException");
+        || causeClass.endsWith("NoSuchFileException")
+        || causeClass.endsWith("LineTooLongException");
   }
 
   private static String simpleName(String className) {

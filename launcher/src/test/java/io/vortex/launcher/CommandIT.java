@@ -87,7 +87,7 @@ class CommandIT {
   /** The outcome of one command run. */
   record Run(int exit, String out, String err) {}
 
-  private static Run run(String... args) {
+  static Run run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     var capturedOut = new ByteArrayOutputStream();

@@ -70,7 +70,6 @@ class ExamplesIT {
     Random random = new Random(2);
     List<String> lines = new ArrayList<>();
     lines.add("timestampMillis,accountId,amount");
-    record Tx(long ts, String account, BigDecimal amount, String text, int order) {}
     List<Tx> txs = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
       long ts = 1_700_000_000_000L + random.nextInt(3_000_000);
@@ -88,6 +87,52 @@ class ExamplesIT {
       txs.add(new Tx(ts, account, new BigDecimal(amount), amount, i));
     }
     Path input = write("tx.csv", lines);
+    List<String> expected = fraudAlerts(txs);
+    expected.sort(null);
+    assertTrue(expected.size() > 10, "the data should raise alerts");
+    // When / Then
+    assertEveryRun("fraud-detection", input, expected, null);
+  }
+
+  @Test
+  void when_fraudDetectionReadsADirectoryWithTiesAcrossFiles_then_tiesFollowInputOrderAtEveryParallelism()
+      throws IOException {
+    // Given: four files (one in a sub-directory) whose transactions share a few timestamps, so
+    // most alerts hinge on which of two simultaneous transactions of an account came first
+    Random random = new Random(4);
+    Path input = Files.createDirectories(dir.resolve("tx-dir"));
+    Files.createDirectories(input.resolve("more"));
+    List<Tx> txs = new ArrayList<>();
+    for (String name : List.of("a.csv", "b.csv", "c.csv", "more/d.csv")) {
+      List<String> lines = new ArrayList<>(List.of("timestampMillis,accountId,amount"));
+      for (int i = 0; i < 600; i++) {
+        long ts = 1_700_000_000_000L + 10_000L * random.nextInt(20);
+        String account = "acc" + random.nextInt(8);
+        String amount = random.nextBoolean() ? "0.5" + random.nextInt(10) : "9" + random.nextInt(10) + "0.00";
+        lines.add(ts + "," + account + "," + amount);
+        txs.add(new Tx(ts, account, new BigDecimal(amount), amount, txs.size()));
+      }
+      Files.write(input.resolve(name), lines, StandardCharsets.UTF_8);
+    }
+    List<String> expected = fraudAlerts(txs); // txs are in input order: files in path order, then lines
+    assertTrue(expected.size() > 100, "the data should raise alerts");
+
+    // When / Then
+    for (String mode : List.of("batch", "streaming")) {
+      for (int p : List.of(1, 2, 4)) {
+        Path output = dir.resolve("fraud-dir-" + mode + "-" + p);
+        runCommand("local", "--example", "fraud-detection", "--input", input.toString(),
+            "--output", output.toString(), "--parallelism", String.valueOf(p), "--mode", mode);
+        assertEquals(expected, readLines(output), "mode=" + mode + " parallelism=" + p);
+      }
+    }
+  }
+
+  /** A transaction of the reference implementation; {@code order} is its place in the input. */
+  record Tx(long ts, String account, BigDecimal amount, String text, int order) {}
+
+  /** The fraud-detection spec, straightforwardly: per account by time, ties in input order. */
+  private static List<String> fraudAlerts(List<Tx> txs) {
     List<String> expected = new ArrayList<>();
     Map<String, List<Tx>> byAccount = new HashMap<>();
     txs.forEach(t -> byAccount.computeIfAbsent(t.account(), k -> new ArrayList<>()).add(t));
@@ -104,9 +149,7 @@ class ExamplesIT {
       }
     }
     expected.sort(null);
-    assertTrue(expected.size() > 10, "the data should raise alerts");
-    // When / Then
-    assertEveryRun("fraud-detection", input, expected, null);
+    return expected;
   }
 
   @Test

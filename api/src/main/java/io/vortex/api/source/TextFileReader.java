@@ -13,13 +13,15 @@ import java.util.List;
 /**
  * Reads {@link TextFileSource.FileSplit}s in chunks on a worker thread (file I/O blocks) and
  * hands out lines on the task's event loop. One chunk is read ahead while the previous one is
- * emitted.
+ * emitted. A chunk holds whole lines; a line longer than a chunk makes the read grow up to the
+ * maximum line length, and past it the reader fails once the lines before it are emitted.
  *
  * <p>Threading: confined to the owning task's event loop; only {@link #readChunk} runs on a
  * worker, on immutable inputs, and its result comes back on the event loop.
  */
 final class TextFileReader<T> implements SourceReader<T> {
   static final int CHUNK_BYTES = 1 << 20;
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   /** Maps a line of a file to a record. */
   @FunctionalInterface
@@ -27,11 +29,15 @@ final class TextFileReader<T> implements SourceReader<T> {
     T map(String file, long lineNumber, String text);
   }
 
-  /** Lines read from {@code offset} up to {@code end}; {@code eof} when the file is done. */
-  private record Chunk(List<String> lines, long end, boolean eof) {}
+  /**
+   * Lines read from {@code offset} up to {@code end}; {@code eof} when the file is done, {@code
+   * lineTooLong} when the line after these is longer than the maximum (then nothing follows).
+   */
+  record Chunk(List<String> lines, long end, boolean eof, boolean lineTooLong) {}
 
   private final SourceReaderContext context;
   private final Mapper<T> mapper;
+  private final int maxLineBytes;
   private final ArrayDeque<TextFileSource.FileSplit> pending = new ArrayDeque<>();
   private TextFileSource.FileSplit current;
   private long linesEmitted;
@@ -44,11 +50,13 @@ final class TextFileReader<T> implements SourceReader<T> {
   private Chunk ahead;
   private boolean reading;
   private boolean currentEof;
+  private boolean currentTooLong;
   private Throwable failure;
 
-  TextFileReader(SourceReaderContext context, Mapper<T> mapper) {
+  TextFileReader(SourceReaderContext context, Mapper<T> mapper, int maxLineBytes) {
     this.context = context;
     this.mapper = mapper;
+    this.maxLineBytes = maxLineBytes;
   }
 
   @Override
@@ -60,9 +68,6 @@ final class TextFileReader<T> implements SourceReader<T> {
 
   @Override
   public ReadStatus poll(SourceOutput<T> output, int maxRecords) throws Exception {
-    if (failure != null) {
-      throw new IOException("cannot read " + current.file() + ": " + failure.getMessage(), failure);
-    }
     int emitted = 0;
     while (emitted < maxRecords) {
       if (lineIndex < lines.size()) {
@@ -74,6 +79,12 @@ final class TextFileReader<T> implements SourceReader<T> {
       if (ahead != null) {
         takeChunk();
         continue;
+      }
+      if (currentTooLong) {
+        throw new LineTooLongException(current.file(), linesEmitted + 1, maxLineBytes);
+      }
+      if (failure != null) {
+        throw new IOException("cannot read " + current.file() + ": " + failure.getMessage(), failure);
       }
       if (current != null && currentEof) {
         current = null;
@@ -99,6 +110,7 @@ final class TextFileReader<T> implements SourceReader<T> {
     chunkOffset = split.offset();
     skip = split.skipLines();
     currentEof = false;
+    currentTooLong = false;
     lines = List.of();
     lineIndex = 0;
   }
@@ -113,7 +125,8 @@ final class TextFileReader<T> implements SourceReader<T> {
     chunkOffset = readOffset;
     readOffset = chunk.end();
     currentEof = chunk.eof();
-    if (!currentEof) {
+    currentTooLong = chunk.lineTooLong();
+    if (!currentEof && !currentTooLong) {
       startRead();
     }
   }
@@ -122,9 +135,10 @@ final class TextFileReader<T> implements SourceReader<T> {
     reading = true;
     String file = current.file();
     long offset = readOffset;
+    int maxLine = maxLineBytes;
     context
         .vertx()
-        .executeBlocking(() -> readChunk(Path.of(file), offset), true)
+        .executeBlocking(() -> readChunk(Path.of(file), offset, maxLine), true)
         .onComplete(
             ar -> {
               reading = false;
@@ -137,11 +151,16 @@ final class TextFileReader<T> implements SourceReader<T> {
             });
   }
 
-  /** Reads whole lines from {@code offset}: up to the last newline within a chunk. */
-  static Chunk readChunk(Path file, long offset) throws IOException {
+  /**
+   * Reads whole lines from {@code offset}: up to the last newline within a chunk, or the one line
+   * there if it is longer than a chunk, reading at most {@code maxLineBytes} + 2 bytes of it.
+   */
+  static Chunk readChunk(Path file, long offset, int maxLineBytes) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       int capacity = CHUNK_BYTES;
+      // a line is too long once max + 2 bytes hold no newline: even a final "\r" leaves max + 1
+      long longestRead = maxLineBytes + 2L + (offset == 0 ? UTF8_BOM.length : 0);
       while (true) {
         long remaining = size - offset;
         int toRead = (int) Math.min(capacity, Math.max(0, remaining));
@@ -155,14 +174,25 @@ final class TextFileReader<T> implements SourceReader<T> {
         int length = buffer.position();
         boolean eof = offset + length >= size;
         int lastNewline = lastNewline(bytes, length);
-        if (lastNewline < 0 && !eof) {
-          capacity *= 2; // a line longer than the chunk: read more
+        if (lastNewline < 0 && !eof && capacity < longestRead) {
+          capacity = (int) Math.min(2L * capacity, longestRead); // a line longer than the chunk
           continue;
         }
-        int end = eof ? length : lastNewline + 1;
-        return new Chunk(splitLines(bytes, end), offset + end, eof);
+        int start = offset == 0 && startsWithBom(bytes, length) ? UTF8_BOM.length : 0;
+        int end = lastNewline >= 0 && !eof ? lastNewline + 1 : length;
+        List<String> lines = new ArrayList<>();
+        int stop = splitLines(bytes, start, end, maxLineBytes, lines);
+        if (stop >= 0) {
+          return new Chunk(lines, offset + stop, false, true);
+        }
+        return new Chunk(lines, offset + end, eof, false);
       }
     }
+  }
+
+  private static boolean startsWithBom(byte[] bytes, int length) {
+    return length >= UTF8_BOM.length
+        && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
   }
 
   private static int lastNewline(byte[] bytes, int length) {
@@ -174,26 +204,26 @@ final class TextFileReader<T> implements SourceReader<T> {
     return -1;
   }
 
-  private static List<String> splitLines(byte[] bytes, int end) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        lines.add(decode(bytes, start, i));
-        start = i + 1;
+  /**
+   * Adds the lines of {@code bytes[start, end)} to {@code lines}; returns -1, or where a line
+   * longer than {@code maxLineBytes} starts (the lines before it are added).
+   */
+  private static int splitLines(byte[] bytes, int start, int end, int maxLineBytes, List<String> lines) {
+    int lineStart = start;
+    for (int i = start; i <= end; i++) {
+      if (i == end && lineStart == end) {
+        break; // the chunk ends with a newline: no partial line
+      }
+      if (i == end || bytes[i] == '\n') {
+        int to = i > lineStart && bytes[i - 1] == '\r' ? i - 1 : i;
+        if (to - lineStart > maxLineBytes) {
+          return lineStart;
+        }
+        lines.add(new String(bytes, lineStart, to - lineStart, StandardCharsets.UTF_8));
+        lineStart = i + 1;
       }
     }
-    if (start < end) {
-      lines.add(decode(bytes, start, end));
-    }
-    return lines;
-  }
-
-  private static String decode(byte[] bytes, int from, int to) {
-    if (to > from && bytes[to - 1] == '\r') {
-      to--;
-    }
-    return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    return -1;
   }
 
   @Override
