@@ -3,6 +3,7 @@ package io.vortex.launcher;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.StreamEnvironment;
 import io.vortex.api.VortexJob;
+import io.vortex.api.client.JobCancelledException;
 import io.vortex.api.client.JobResult;
 import io.vortex.examples.Example;
 import io.vortex.examples.Examples;
@@ -10,7 +11,6 @@ import io.vortex.examples.FraudDetection;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +32,9 @@ import picocli.CommandLine.Parameters;
     },
     sortOptions = false)
 final class LocalCommand implements Callable<Integer> {
+  /** Returned when a signal cancelled the job; the JVM exits with the signal's status (130, 143). */
+  static final int INTERRUPTED = 130;
+
   @Option(names = "--taskmanagers", paramLabel = "N", defaultValue = "1",
       description = "TaskManagers to start (default: ${DEFAULT-VALUE}).")
   int taskManagers;
@@ -82,6 +85,9 @@ final class LocalCommand implements Callable<Integer> {
     int totalNeeded = parallelism == null ? 0 : parallelism;
     int slotsPerTm = slots != null ? slots
         : Math.max(Runtime.getRuntime().availableProcessors(), (totalNeeded + taskManagers - 1) / taskManagers);
+    if (ex != null) {
+      ExamplePaths.check(input, output, parallelism != null ? parallelism : taskManagers * slotsPerTm);
+    }
     // the command line's --mode and --parallelism: a job's own setters override them
     Consumer<StreamEnvironment> defaults = env -> {
       env.setRuntimeMode(runtimeMode);
@@ -89,9 +95,19 @@ final class LocalCommand implements Callable<Integer> {
         env.setParallelism(parallelism);
       }
     };
-    try (MiniCluster cluster = MiniCluster.startBlocking(taskManagers, slotsPerTm)) {
-      RunningJobs jobs = new RunningJobs(cluster);
-      return ex != null ? runExample(jobs, defaults, ex) : runJobClass(jobs, defaults);
+    try (StopOnSignal signals = new StopOnSignal()) {
+      try (MiniCluster cluster = MiniCluster.startBlocking(taskManagers, slotsPerTm)) {
+        RunningJobs jobs = signals.watch(new RunningJobs(cluster));
+        return ex != null ? runExample(jobs, defaults, ex) : runJobClass(jobs, defaults);
+      } catch (JobCancelledException e) {
+        if (!signals.stopping()) {
+          throw e;
+        }
+        // the mini-cluster has stopped: every task is closed and its in-progress files removed
+        System.err.println("vortex: interrupted: cancelled " + signals.cancelledJobs()
+            + "; in-progress files removed, the output path is as it was");
+        return INTERRUPTED;
+      }
     }
   }
 
@@ -123,18 +139,6 @@ final class LocalCommand implements Callable<Integer> {
     Example ex = Examples.byName(example).orElseThrow(() -> new UsageException(
         "unknown example '" + example + "'; choose one of: "
             + Examples.all().stream().map(Example::name).collect(Collectors.joining(", "))));
-    if (input == null || output == null) {
-      throw new UsageException("--example needs --input PATH and --output PATH");
-    }
-    if (!Files.exists(input)) {
-      throw new UsageException("input path does not exist: " + input);
-    }
-    if (!Files.isReadable(input)) {
-      throw new UsageException("input path is not readable: " + input);
-    }
-    if (output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
-      throw new UsageException("--output must differ from --input");
-    }
     if (fraudMaxOutOfOrdernessMillis != null) {
       if (!ex.name().equals("fraud-detection")) {
         throw new UsageException("--fraud-max-out-of-orderness only applies to --example fraud-detection");

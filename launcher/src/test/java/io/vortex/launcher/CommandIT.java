@@ -1,5 +1,6 @@
 package io.vortex.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,6 +190,86 @@ class CommandIT {
     assertEquals(2, run.exit(), run.err());
     assertEquals("error: unknown command 'frobnicate'; the commands are: local, help (see 'vortex help COMMAND')",
         run.err().strip());
+  }
+
+  @Test
+  void when_inputOrOutputIsEmpty_then_exitCode2() throws IOException {
+    Path input = Files.writeString(dir.resolve("w.txt"), "a b\n");
+    assertUsageError(run("local", "--example", "wordcount", "--input", "", "--output", dir.resolve("o").toString()),
+        "--input must not be empty");
+    assertUsageError(run("local", "--example", "wordcount", "--input", input.toString(), "--output", ""),
+        "--output must not be empty");
+  }
+
+  @Test
+  void when_outputIsInsideTheInputSet_then_exitCode2AndNothingWritten() throws IOException {
+    // Given: an input directory, a file in it, and a symbolic link to the directory
+    Path inputDir = Files.createDirectories(dir.resolve("data"));
+    Path file = Files.writeString(inputDir.resolve("w.txt"), "a b\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), inputDir);
+    var before = List.of("w.txt");
+
+    // When / Then
+    assertUsageError(run("local", "--parallelism", "2", "--example", "wordcount", "--input", file.toString(),
+        "--output", file.toString()), "--output must differ from --input: " + file);
+    assertUsageError(run("local", "--example", "wordcount", "--input", inputDir.toString(),
+        "--output", inputDir.resolve("out").toString()),
+        "--output " + inputDir.resolve("out") + " is inside the input directory " + inputDir);
+    assertUsageError(run("local", "--example", "wordcount", "--input", inputDir.toString(),
+        "--output", link.resolve("sub/out").toString()), "is inside the input directory " + inputDir);
+    assertEquals(before, visible(inputDir));
+  }
+
+  @Test
+  void when_outputIsAnExistingFileAtParallelism2_then_exitCode2AndTheFileByteIdentical() throws IOException {
+    // Given: a user file as --output, and an input that would fail the job
+    Path input = Files.writeString(dir.resolve("tx.csv"), "1000,acc1,0.50\n2000,acc2,abc\n");
+    byte[] precious = {'k', 'e', 'e', 'p', 0, (byte) 0xfe, '\n'};
+    Path output = Files.write(dir.resolve("precious.dat"), precious);
+
+    // When
+    Run run = run("local", "--parallelism", "2", "--example", "fraud-detection", "--input", input.toString(),
+        "--output", output.toString());
+
+    // Then: refused before anything ran
+    assertUsageError(run, "output path " + output + " is a file, but at parallelism 2 the output is a directory of part files");
+    assertArrayEquals(precious, Files.readAllBytes(output));
+  }
+
+  @Test
+  void when_outputIsAnInputFile_then_exitCode2AndTheInputKept() throws IOException {
+    // Given
+    Path input = Files.writeString(dir.resolve("w.txt"), "a b a\n");
+
+    // When
+    Run run = run("local", "--parallelism", "2", "--example", "wordcount", "--input", input.toString(),
+        "--output", dir.resolve(".").resolve("w.txt").toString());
+
+    // Then
+    assertUsageError(run, "--output must differ from --input");
+    assertEquals("a b a\n", Files.readString(input));
+  }
+
+  @Test
+  void when_theOutputHoldsAnEarlierRun_then_exitCode2AndTheEarlierOutputKept() throws IOException {
+    // Given: a first run's output, file and directory
+    Path input = Files.writeString(dir.resolve("w.txt"), "a b a\n");
+    Path file = dir.resolve("wc.txt");
+    Path parts = dir.resolve("wc");
+    assertEquals(0, run("local", "--parallelism", "1", "--example", "wordcount", "--input", input.toString(),
+        "--output", file.toString()).exit());
+    assertEquals(0, run("local", "--parallelism", "2", "--example", "wordcount", "--input", input.toString(),
+        "--output", parts.toString()).exit());
+    List<String> first = ExamplesIT.readLines(parts);
+
+    // When / Then: a second run is refused, whatever its parallelism
+    assertUsageError(run("local", "--parallelism", "1", "--example", "wordcount", "--input", input.toString(),
+        "--output", file.toString()), "output file " + file + " already exists; a file sink never overwrites");
+    assertUsageError(run("local", "--parallelism", "3", "--example", "wordcount", "--input", input.toString(),
+        "--output", parts.toString()), "output directory " + parts + " is not empty");
+    assertEquals(List.of("a,2", "b,1"), Files.readAllLines(file));
+    assertEquals(first, ExamplesIT.readLines(parts));
+    assertEquals(List.of("part-0", "part-1"), visible(parts));
   }
 
   private static List<String> visible(Path directory) throws IOException {

@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -195,18 +198,17 @@ class FilesIT {
 
   @Test
   void when_sinkParallel_then_directoryOfPartFilesAndNoLeftovers() throws IOException {
-    // Given: a directory an earlier, wider run left part files in
-    Path out = Files.createDirectories(dir.resolve("out"));
-    Files.writeString(out.resolve("part-3"), "stale\n");
-    Files.writeString(out.resolve("part-7"), "stale\n");
+    // Given: an output directory that does not exist yet, under a parent that does not either
+    Path out = dir.resolve("new").resolve("out");
     var env = env(3);
     env.generate(30_000, i -> i).writeAsText(out.toString(), i -> "n=" + i);
 
     // When
     env.execute("write parts");
 
-    // Then
+    // Then: the directories were created at commit, and nothing else is left anywhere
     assertEquals(List.of("part-0", "part-1", "part-2"), visibleAndHidden(out));
+    assertEquals(List.of("new"), visibleAndHidden(dir));
     List<String> lines = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
       List<String> part = Files.readAllLines(out.resolve("part-" + p));
@@ -216,40 +218,145 @@ class FilesIT {
     assertEquals(sorted(IntStream.range(0, 30_000).mapToObj(i -> "n=" + i).toList()), sorted(lines));
   }
 
+  @Test
+  void when_outputIsAnEmptyDirectory_then_partFilesGoIntoIt() throws IOException {
+    // Given
+    Path out = Files.createDirectories(dir.resolve("empty"));
+    var env = env(2);
+    env.generate(10, i -> i).writeAsText(out.toString());
+
+    // When
+    env.execute("into empty directory");
+
+    // Then
+    assertEquals(List.of("part-0", "part-1"), visibleAndHidden(out));
+  }
+
+  /** Every file under {@code root}, with its bytes, to compare before and after a job. */
+  private static Map<String, String> snapshot(Path root) throws IOException {
+    var files = new TreeMap<String, String>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        String name = root.relativize(p).toString();
+        files.put(name, Files.isDirectory(p) ? "<dir>" : HexFormat.of().formatHex(Files.readAllBytes(p)));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void when_outputDirectoryHoldsFiles_then_theJobIsRefusedAndEveryFileKept() throws IOException {
+    // Given: part files of an earlier, wider run, a user file named part-7, and a note
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("part-0"), "earlier\n");
+    Files.writeString(out.resolve("part-3"), "earlier\n");
+    Files.writeString(out.resolve("part-7"), "my own file\n");
+    Files.writeString(out.resolve("notes.txt"), "keep me\n");
+    var before = snapshot(dir);
+    var env = env(2);
+    env.generate(1000, i -> i).writeAsText(out.toString());
+
+    // When
+    var e = assertThrows(TaskFailureException.class, () -> env.execute("into a full directory"));
+
+    // Then: refused when the sink opened, before a record was read; nothing touched
+    assertEquals("text " + out, e.operator());
+    assertTrue(e.causeMessage().startsWith("output directory " + out + " is not empty"), e.causeMessage());
+    assertEquals(before, snapshot(dir));
+  }
+
+  @Test
+  void when_outputIsAnExistingFileAndTheSinkIsParallel_then_refusedAndTheFileByteIdentical() throws IOException {
+    // Given: a user file where a directory of part files would go; the job would also fail
+    Path out = Files.write(dir.resolve("precious.bin"), new byte[] {0, 1, 2, (byte) 0xff, '\n'});
+    var before = snapshot(dir);
+    var env = env(2);
+    env.generate(1000, i -> i)
+        .map(i -> {
+          if (i == 500) {
+            throw new IllegalStateException("stop");
+          }
+          return i;
+        })
+        .writeAsText(out.toString());
+
+    // When
+    var e = assertThrows(TaskFailureException.class, () -> env.execute("over a file"));
+
+    // Then
+    assertEquals("text " + out, e.operator());
+    assertTrue(e.causeMessage().contains("is a file, but at parallelism 2 the output is a directory of part files"),
+        e.causeMessage());
+    assertEquals(before, snapshot(dir));
+  }
+
+  @Test
+  void when_outputFileExists_then_refusedAndKept() throws IOException {
+    // Given
+    Path out = Files.writeString(dir.resolve("out.txt"), "mine\n");
+    var env = env(1);
+    env.fromElements("a", "b").writeAsText(out.toString());
+
+    // When
+    var e = assertThrows(TaskFailureException.class, () -> env.execute("over a file at p1"));
+
+    // Then
+    assertTrue(e.causeMessage().startsWith("output file " + out + " already exists"), e.causeMessage());
+    assertEquals("mine\n", Files.readString(out));
+  }
+
+  @Test
+  void when_hiddenFilesSitNextToTheOutput_then_theJobLeavesThemAlone() throws IOException {
+    // Given: a user's hidden file with the name earlier versions gave their in-progress files
+    Path stale = Files.writeString(dir.resolve(".out.txt.inprogress"), "not the job's\n");
+    Path out = dir.resolve("out.txt");
+    var env = env(1);
+    env.fromElements("a", "b").writeAsText(out.toString());
+
+    // When
+    env.execute("beside a hidden file");
+
+    // Then
+    assertEquals(List.of("a", "b"), Files.readAllLines(out));
+    assertEquals("not the job's\n", Files.readString(stale));
+    assertEquals(List.of(".out.txt.inprogress", "out.txt"), visibleAndHidden(dir));
+  }
+
+  @Test
+  void when_aParallelJobFails_then_nothingIsCreatedAndNothingLeftBehind() throws IOException {
+    // Given: an output under a missing directory, and an existing empty output directory
+    Path missing = dir.resolve("missing").resolve("out");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    for (Path out : List.of(missing, empty)) {
+      var env = env(2).setRuntimeMode(RuntimeMode.STREAMING);
+      env.generate(200_000, i -> i)
+          .map(i -> {
+            if (i == 150_000) {
+              throw new IllegalStateException("stop");
+            }
+            return "some text to fill the files " + i;
+          })
+          .name("failing")
+          .writeAsText(out.toString());
+
+      // When
+      var e = assertThrows(TaskFailureException.class, () -> env.execute("fail into " + out.getFileName()));
+
+      // Then: no directory made, no in-progress file left; the empty directory stays empty
+      assertEquals("failing", e.operator());
+      Await.until("in-progress files removed", Duration.ofSeconds(10),
+          () -> temporaryFiles(dir).isEmpty() && temporaryFiles(empty).isEmpty(),
+          () -> temporaryFiles(dir) + " " + temporaryFiles(empty));
+      assertEquals(List.of("empty"), visibleAndHidden(dir));
+      assertEquals(List.of(), visibleAndHidden(empty));
+    }
+  }
+
   private static List<String> temporaryFiles(Path directory) {
     try {
       return visibleAndHidden(directory).stream().filter(n -> n.endsWith(".inprogress")).toList();
     } catch (IOException e) {
       return List.of(e.toString());
-    }
-  }
-
-  @Test
-  void when_jobFails_then_sinkLeavesNoTemporaryFilesBehind() throws IOException {
-    // Given: records are written (more than a chunk) before a map fails on instance 0
-    Path out = dir.resolve("failed");
-    var env = env(2).setRuntimeMode(RuntimeMode.STREAMING);
-    env.generate(200_000, i -> i)
-        .map(i -> {
-          if (i == 150_000) {
-            throw new IllegalStateException("stop");
-          }
-          return "some text to fill the files " + i;
-        })
-        .name("failing")
-        .writeAsText(out.toString());
-
-    // When
-    var e = assertThrows(TaskFailureException.class, () -> env.execute("fail while writing"));
-
-    // Then: neither the failed nor a cancelled subtask leaves a temporary file, and nothing
-    // half-written is visible (instance 1 may have finished and committed its whole part)
-    assertEquals("failing", e.operator());
-    Await.until("temporary files removed", Duration.ofSeconds(10), () -> temporaryFiles(out).isEmpty(),
-        () -> temporaryFiles(out));
-    assertFalse(Files.exists(out.resolve("part-0")), "the failed subtask committed nothing");
-    if (Files.exists(out.resolve("part-1"))) {
-      assertEquals(100_000, Files.readAllLines(out.resolve("part-1")).size());
     }
   }
 

@@ -68,20 +68,25 @@ public final class TaskManagerVerticle extends VerticleBase {
         .compose(v -> register());
   }
 
-  /** Cancels the tasks still running, each on its slot's event loop, before the slots go. */
+  /**
+   * Cancels the tasks still running and closes those waiting to commit, each on its slot's event
+   * loop, before the slots go: once stopped, no task holds an open file or an in-progress one.
+   */
   @Override
   public Future<?> stop() {
-    List<Future<Void>> cancelled = new ArrayList<>();
+    List<Future<Void>> closed = new ArrayList<>();
     for (SlotRunner slot : slots) {
       Promise<Void> done = Promise.promise();
       slot.context().runOnContext(v -> {
         slot.cancelAll();
         done.complete();
       });
-      cancelled.add(done.future());
+      closed.add(done.future());
     }
-    awaitingCommit.keySet().forEach(this::abort);
-    return Future.all(cancelled);
+    for (String jobId : List.copyOf(awaitingCommit.keySet())) {
+      closed.add(abort(jobId));
+    }
+    return Future.all(closed);
   }
 
   /** Registers with the JobManager, retrying until it answers (it may start later). */
@@ -139,13 +144,21 @@ public final class TaskManagerVerticle extends VerticleBase {
   }
 
   /** Closes the job's finished tasks without committing: their output is discarded. */
-  private void abort(String jobId) {
+  private Future<Void> abort(String jobId) {
     var finished = awaitingCommit.remove(jobId);
-    if (finished != null) {
-      for (FinishedTask f : finished) {
-        f.slot().context().runOnContext(v -> f.task().abort());
-      }
+    if (finished == null) {
+      return Future.succeededFuture();
     }
+    List<Future<Void>> aborted = new ArrayList<>();
+    for (FinishedTask f : finished) {
+      Promise<Void> done = Promise.promise();
+      f.slot().context().runOnContext(v -> {
+        f.task().abort();
+        done.complete();
+      });
+      aborted.add(done.future());
+    }
+    return Future.all(aborted).mapEmpty();
   }
 
   private void deploy(DeployTasks deploy) {

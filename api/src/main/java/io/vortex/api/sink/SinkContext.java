@@ -14,6 +14,9 @@ public interface SinkContext {
   /** For blocking I/O: {@code vertx().executeBlocking(...)}; callbacks run on the task's loop. */
   Vertx vertx();
 
+  /** Makes the task look at its writer again: it became ready, or a write failed. Any thread. */
+  void wakeup();
+
   /** Sends records to the client that submitted the job, as a {@code Collected} job event. */
   void sendToClient(String sinkName, List<?> records);
 }

@@ -6,7 +6,8 @@ import io.vertx.core.Future;
  * Writes the records of one sink instance.
  *
  * <p>How the methods are called: {@code write} per record from the task's event loop (it must
- * not block: hand blocking I/O to a worker), then {@code finish} once when the input has ended
+ * not block: hand blocking I/O to a worker), {@code isReady} before the task takes more input,
+ * then {@code finish} once when the input has ended
  * (make everything durable, but not yet visible), then {@code commit} once every task of the
  * job has finished (make it visible); the job completes only after every sink committed. {@code
  * close} always comes last, also after a failure or cancellation, when it discards whatever
@@ -16,6 +17,15 @@ import io.vertx.core.Future;
  */
 public interface SinkWriter<T> {
   void write(T value, long timestamp) throws Exception;
+
+  /**
+   * False while the writer holds as much unwritten output as it should (a full write queue): the
+   * task then takes no input until the writer calls {@link SinkContext#wakeup()}. Throws the
+   * first error of an earlier asynchronous write, which fails the job at once.
+   */
+  default boolean isReady() throws Exception {
+    return true;
+  }
 
   /** The input has ended: flush everything written, ready to commit. */
   default Future<Void> finish() {

@@ -5,9 +5,16 @@ import java.util.Objects;
 
 /**
  * Writes one line per record (its {@code toString()}, or a formatter's result), UTF-8. With
- * parallelism 1 the output path is a file; otherwise it is a directory of part files {@code
- * part-0, part-1, ...}. Files are written under a temporary name and renamed when the job's
- * input has ended, so a failed job leaves no half-written part files behind.
+ * parallelism 1 the output path is a file (or, if it is an empty directory, a {@code part-0} in
+ * it); otherwise it is a directory of part files {@code part-0, part-1, ...}.
+ *
+ * <p>A file sink never overwrites: the output path must not exist, or be a directory without
+ * visible files; anything else fails the job when it starts, before a record is read. Each
+ * instance writes a hidden in-progress file, unique to the job attempt, in the nearest existing
+ * directory, with backpressure (a full write queue stops the task's input), and fails the job at
+ * the first write error. The files are moved into place (creating missing directories) only when
+ * the whole job commits; a failed or cancelled job removes them, so what was at and around the
+ * output path stays as it was.
  */
 public final class TextFileSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
@@ -29,6 +36,16 @@ public final class TextFileSink<T> implements Sink<T> {
 
   public String path() {
     return path;
+  }
+
+  /**
+   * Checks up front what the sink checks when it starts: that a sink of {@code parallelism} can
+   * write to {@code path} without overwriting anything.
+   *
+   * @throws IllegalArgumentException saying why not
+   */
+  public static void checkOutputPath(String path, int parallelism) {
+    OutputLayout.of(path, parallelism);
   }
 
   @Override

@@ -30,6 +30,8 @@ import java.util.function.Function;
 final class OperatorChain {
   private final List<StreamOperator<?>> operators = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
+  private final List<SinkOperator<?>> sinks = new ArrayList<>();
+  private final List<String> sinkNames = new ArrayList<>();
   private final Output<Object> tail;
   private final ChainOutboxes outboxes;
   private final ChainEntry entry;
@@ -77,6 +79,8 @@ final class OperatorChain {
     try {
       if (op instanceof SinkOperator<?> sink) {
         sink.open(sinkContext(name, services));
+        sinks.add(sink);
+        sinkNames.add(name);
       }
       op.open(operatorContext(name, backend, services), output);
     } catch (Exception | Error e) {
@@ -152,6 +156,11 @@ final class OperatorChain {
       }
 
       @Override
+      public void wakeup() {
+        services.wakeup().run();
+      }
+
+      @Override
       public void sendToClient(String sinkName, List<?> records) {
         services.client().send(sinkName, services.subtask(), records);
       }
@@ -172,9 +181,12 @@ final class OperatorChain {
     return outboxes.isHolding();
   }
 
-  /** True when the chain must take no input now (held output or a full writer). */
+  /**
+   * True when the chain must take no input now (held output, a full writer, a sink that cannot
+   * take more); throws a sink's write error.
+   */
   boolean isBlocked() {
-    return outboxes.isBlocked();
+    return outboxes.isBlocked() || !sinksReady();
   }
 
   /** Emits held output while there is room; true when none is held any more. */
@@ -185,6 +197,20 @@ final class OperatorChain {
   /** The head operator's name, or null for a source-only chain. */
   String headName() {
     return names.isEmpty() ? null : names.get(0);
+  }
+
+  /** True when every sink of the chain can take more records; throws a sink's write error. */
+  boolean sinksReady() {
+    for (int i = 0; i < sinks.size(); i++) {
+      try {
+        if (!sinks.get(i).isReady()) {
+          return false;
+        }
+      } catch (Exception | Error e) {
+        throw OperatorException.wrap(sinkNames.get(i), e);
+      }
+    }
+    return true;
   }
 
   void onProcessingTime(long now) {
@@ -283,7 +309,7 @@ final class OperatorChain {
 
     @Override
     public boolean isBlocked() {
-      return outboxes.isBlocked();
+      return OperatorChain.this.isBlocked();
     }
   }
 
@@ -306,7 +332,7 @@ final class OperatorChain {
 
     @Override
     public boolean isBlocked() {
-      return outboxes.isBlocked();
+      return OperatorChain.this.isBlocked();
     }
   }
 }

@@ -68,7 +68,8 @@ public final class TaskFactory {
             classLoader,
             clock,
             counters,
-            client::send);
+            client::send,
+            runner::wakeup);
     var specs = vertex.isSource() ? vertex.chain().subList(1, vertex.chain().size()) : vertex.chain();
     var chain = new OperatorChain(specs, new TaskOutput(writers), services);
     TaskInput input = vertex.isSource() ? sourceInput(vertex, subtask, runner) : gateInput(graph, vertex, subtask, runner);

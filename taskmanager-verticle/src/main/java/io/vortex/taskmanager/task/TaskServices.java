@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a task's operators get from their TaskManager: identity, mode, clock, counters and the
- * channel back to the client.
+ * What a task's operators get from their TaskManager: identity, mode, clock, counters, the
+ * channel back to the client, and the task's wakeup (thread-safe: sinks call it when they can
+ * take more, or a write failed).
  */
 record TaskServices(
     String jobId,
@@ -20,7 +21,8 @@ record TaskServices(
     ClassLoader classLoader,
     ProcessingTimeService clock,
     Map<String, Long> counters,
-    ClientChannel client) {
+    ClientChannel client,
+    Runnable wakeup) {
 
   /** Sends collected records to the job's client. */
   @FunctionalInterface

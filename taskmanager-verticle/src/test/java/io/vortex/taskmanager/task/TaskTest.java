@@ -19,6 +19,9 @@ import io.vortex.api.internal.operators.MapOperator;
 import io.vortex.api.internal.operators.TimestampsAndWatermarksOperator;
 import io.vortex.api.time.WatermarkStrategy;
 import io.vortex.api.internal.operators.OperatorFactory;
+import io.vortex.api.sink.Sink;
+import io.vortex.api.sink.SinkContext;
+import io.vortex.api.sink.SinkWriter;
 import io.vortex.api.source.CollectionSource;
 import io.vortex.api.source.SourceReader;
 import io.vortex.cluster.ControlMessage.Failure;
@@ -30,11 +33,13 @@ import io.vortex.taskmanager.network.Partitioner;
 import io.vortex.taskmanager.network.RecordBatch;
 import io.vortex.taskmanager.network.RecordWriter;
 import io.vortex.api.graph.Partitioning;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Steps a {@link Task} by hand, without Vert.x, as Jet's ProcessorTaskletTest steps call(). */
@@ -43,6 +48,7 @@ class TaskTest {
   private Failure failure;
   private final AtomicInteger capacityWakeups = new AtomicInteger();
   private LocalChannel out = new LocalChannel(1);
+  private final AtomicInteger sinkWakeups = new AtomicInteger();
 
   private static OperatorSpec spec(String name, OperatorFactory factory) {
     return new OperatorSpec(name, factory.kind(), UserCode.serialize(factory, name));
@@ -84,7 +90,8 @@ class TaskTest {
     var clock = new TaskClock();
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
-        "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters, (s, i, r) -> {});
+        "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters, (s, i, r) -> {},
+        sinkWakeups::incrementAndGet);
     var chain = new OperatorChain(specs, new TaskOutput(List.of(writer)), services);
     return new Task(
         new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, bufferTimeoutMillis,
@@ -224,6 +231,86 @@ class TaskTest {
     }
     assertEquals(List.of("wm MAX after 1000000", "end after 1000000"), events);
     assertTrue(maxQueued <= 2 + 157 + 1, "queued batches: " + maxQueued);
+  }
+
+  /** What the gated sink's writer sees; its instances are deserialized copies, so state is static. */
+  private static final List<Object> SINK_RECORDS = new ArrayList<>();
+  private static volatile boolean sinkReady;
+  private static volatile String sinkError;
+  private static volatile SinkContext sinkContext;
+
+  /** A sink that is ready only while {@link #sinkReady}, and fails once {@link #sinkError} is set. */
+  private static OperatorSpec gatedSink() {
+    Sink<Object> sink = context -> {
+      sinkContext = context;
+      return new SinkWriter<>() {
+        @Override
+        public void write(Object value, long timestamp) {
+          SINK_RECORDS.add(value);
+        }
+
+        @Override
+        public boolean isReady() throws IOException {
+          if (sinkError != null) {
+            throw new IOException(sinkError);
+          }
+          return sinkReady;
+        }
+      };
+    };
+    return spec("gated sink", new Factories.SinkFactory(sink));
+  }
+
+  @BeforeEach
+  void resetSink() {
+    SINK_RECORDS.clear();
+    sinkReady = true;
+    sinkError = null;
+  }
+
+  @Test
+  void when_sinkNotReady_then_taskTakesNoInputUntilTheSinkWakesIt() throws Exception {
+    // Given: a sink whose write queue is full
+    var task = task(new SourceInput(reader(List.of(1, 2, 3)), "numbers"), List.of(doubling(), gatedSink()), 4, 1_000,
+        RuntimeMode.STREAMING);
+    sinkReady = false;
+
+    // When
+    Progress blocked = task.runOnce(10);
+
+    // Then: no input taken, and the task waits for a wakeup rather than polling
+    assertEquals(Progress.NO_PROGRESS, blocked);
+    assertEquals(List.of(), SINK_RECORDS);
+    assertEquals(-1, task.nanosUntilReady());
+
+    // When the sink drains and wakes the task
+    sinkReady = true;
+    sinkContext.wakeup();
+
+    // Then
+    assertEquals(1, sinkWakeups.get());
+    assertEquals(Progress.MADE_PROGRESS, task.runOnce(10));
+    assertEquals(List.of(2, 4, 6), SINK_RECORDS);
+  }
+
+  @Test
+  void when_sinkWriteFailsWhileBlocked_then_theTaskFailsAtOnceNamingTheSink() throws Exception {
+    // Given: a blocked sink
+    var task = task(new SourceInput(reader(List.of(1, 2, 3)), "numbers"), List.of(gatedSink()), 4, 1_000,
+        RuntimeMode.STREAMING);
+    sinkReady = false;
+    assertEquals(Progress.NO_PROGRESS, task.runOnce(10));
+
+    // When its pending write fails
+    sinkError = "cannot write out/part-0: No space left on device";
+    sinkContext.wakeup();
+
+    // Then the next step fails the task with the sink's error
+    assertEquals(Progress.DONE, task.runOnce(10));
+    assertEquals(List.of("FAILED"), states);
+    assertEquals("gated sink", failure.operator());
+    assertEquals(IOException.class.getName(), failure.causeClass());
+    assertEquals("cannot write out/part-0: No space left on device", failure.causeMessage());
   }
 
   @Test

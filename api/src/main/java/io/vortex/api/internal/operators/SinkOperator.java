@@ -29,6 +29,11 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
     writer.write(value, timestamp);
   }
 
+  /** False while the writer can take no more records; throws its first write error. */
+  public boolean isReady() throws Exception {
+    return writer.isReady();
+  }
+
   @Override
   public void processWatermark(long watermark) {
     currentWatermark = watermark;
