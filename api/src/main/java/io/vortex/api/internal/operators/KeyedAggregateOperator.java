@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * A keyed rolling aggregate. STREAMING: the accumulator lives in keyed state and the result is
  * emitted after every record. BATCH: accumulators live on the heap and each key's result is
- * emitted once at the end of input. When {@code preAggregated}, the input is {@link
- * KeyedPartial}s from a {@link LocalAggregateOperator} and accumulators are merged.
+ * emitted once at the end of input, carrying the key's newest timestamp; until then it holds
+ * watermarks back, as every earlier one could pass the results it still holds. When {@code
+ * preAggregated}, the input is {@link KeyedPartial}s from a {@link LocalAggregateOperator} and
+ * accumulators are merged.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -74,9 +76,14 @@ public final class KeyedAggregateOperator<K, IN, A, OUT> extends AbstractStreamO
     output.collect(function.getResult(acc), timestamp);
   }
 
+  /** BATCH holds every key until the end, so it forwards only the final watermark. */
   @Override
   public void processWatermark(long watermark) throws Exception {
-    if (batch != null && watermark == Long.MAX_VALUE) {
+    if (batch != null && watermark != Long.MAX_VALUE) {
+      currentWatermark = watermark;
+      return;
+    }
+    if (batch != null) {
       for (Map.Entry<Object, KeyedAccumulators.Slot<A>> e : batch.entries()) {
         output.collect(function.getResult(e.getValue().accumulator), e.getValue().timestamp);
       }

@@ -1,6 +1,7 @@
 package io.vortex.api.internal.operators;
 
 import io.vortex.api.OutputTag;
+import io.vortex.api.RuntimeMode;
 import io.vortex.api.function.KeyedProcessFunction;
 import io.vortex.api.function.KeyedProcessFunction.TimeDomain;
 import io.vortex.api.function.KeySelector;
@@ -9,7 +10,9 @@ import io.vortex.api.time.TimerService;
 /**
  * Runs a {@link KeyedProcessFunction}: keyed state and timers scoped to the record's key.
  * Event-time timers fire as the watermark passes them; output from a timer carries the timer's
- * time as its timestamp.
+ * time as its timestamp. Processing-time timers fire as the wall clock passes them (STREAMING
+ * only: BATCH, like the window operator, ignores the clock); at the end of input every pending
+ * processing-time timer fires, in both modes, as windows do.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -20,6 +23,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   private KeyContext<IN> keys;
   private KeyedTimers timers;
   private TimestampedCollector<OUT> collector;
+  private boolean batch;
   private final ContextImpl ctx = new ContextImpl();
 
   public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function, KeySelector<IN, K> keys) {
@@ -37,6 +41,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
     keys = new KeyContext<>(keySelector, context);
     timers = new KeyedTimers(keys.backend(), context.processingTime(), context.maxParallelism());
     collector = new TimestampedCollector<>(output);
+    batch = context.mode() == RuntimeMode.BATCH;
     super.open(context, output);
   }
 
@@ -52,12 +57,17 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   @Override
   public void processWatermark(long watermark) throws Exception {
     timers.advanceWatermark(watermark, this::fire);
+    if (watermark == Long.MAX_VALUE) {
+      timers.firePendingProcessingTimers(this::fire); // end of input
+    }
     super.processWatermark(watermark);
   }
 
   @Override
   public void onProcessingTime(long now) throws Exception {
-    timers.advanceProcessingTime(now, this::fire);
+    if (!batch) {
+      timers.advanceProcessingTime(now, this::fire);
+    }
   }
 
   private void fire(long time, Object namespace, boolean eventTime) throws Exception {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A keyed rolling reduce. STREAMING: the reduced value is kept in keyed state and emitted after
  * every record. BATCH: values are reduced on the heap and each key's final value is emitted once
- * when the input ends (the final watermark), carrying the key's newest timestamp.
+ * when the input ends (the final watermark), carrying the key's newest timestamp; until then it
+ * holds watermarks back, as every earlier one could pass the results it still holds.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -57,9 +58,14 @@ public final class KeyedReduceOperator<K, T> extends AbstractStreamOperator<T>
     output.collect(reduced, timestamp);
   }
 
+  /** BATCH holds every key until the end, so it forwards only the final watermark. */
   @Override
   public void processWatermark(long watermark) throws Exception {
-    if (batch != null && watermark == Long.MAX_VALUE) {
+    if (batch != null && watermark != Long.MAX_VALUE) {
+      currentWatermark = watermark;
+      return;
+    }
+    if (batch != null) {
       for (Map.Entry<Object, KeyedAccumulators.Slot<T>> e : batch.entries()) {
         output.collect(e.getValue().accumulator, e.getValue().timestamp);
       }

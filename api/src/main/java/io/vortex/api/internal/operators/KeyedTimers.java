@@ -25,6 +25,7 @@ public final class KeyedTimers implements TimerService {
   private final TimerHeap processingTimers = new TimerHeap();
   private long watermark = Long.MIN_VALUE;
   private Object namespace = KeyedStateBackend.VOID_NAMESPACE;
+  private boolean inputEnded;
 
   public KeyedTimers(KeyedStateBackend backend, ProcessingTimeService clock, int maxParallelism) {
     this.backend = backend;
@@ -52,8 +53,12 @@ public final class KeyedTimers implements TimerService {
     eventTimers.add(timer(time));
   }
 
+  /** Ignored once the input has ended (see {@link #firePendingProcessingTimers}). */
   @Override
   public void registerProcessingTimeTimer(long time) {
+    if (inputEnded) {
+      return;
+    }
     if (processingTimers.add(timer(time))) {
       clock.requestTick(time);
     }
@@ -90,6 +95,16 @@ public final class KeyedTimers implements TimerService {
     if (next != Long.MAX_VALUE) {
       clock.requestTick(next);
     }
+  }
+
+  /**
+   * End of input: fires every pending processing-time timer once, in time order, whatever its
+   * time (Flink's FLIP-269 default), so no timer is silently dropped when a bounded job ends.
+   * Timers registered from then on are ignored: no more time passes for this operator.
+   */
+  public void firePendingProcessingTimers(Callback callback) throws Exception {
+    inputEnded = true;
+    fire(processingTimers, Long.MAX_VALUE, callback, false);
   }
 
   private void fire(TimerHeap timers, long upTo, Callback callback, boolean eventTime)

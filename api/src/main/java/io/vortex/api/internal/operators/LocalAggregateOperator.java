@@ -3,6 +3,8 @@ package io.vortex.api.internal.operators;
 import io.vortex.api.function.AggregateFunction;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.ReduceFunction;
+import io.vortex.api.function.RuntimeContext;
+import io.vortex.api.state.KeyedStateStore;
 import java.util.Map;
 
 /**
@@ -10,7 +12,9 @@ import java.util.Map;
  * exchange, so only one partial per key and task crosses it. Emits everything at the end of
  * input, or earlier when it holds {@code maxKeys} keys (memory stays bounded; the second stage
  * merges partials either way). Emits the reduced records (reduce) or {@link KeyedPartial}s
- * (aggregate).
+ * (aggregate). It holds records until then, so it forwards only the final watermark (an earlier
+ * one would run ahead of the timestamps it still holds). A rich user function is opened and
+ * closed here as in the second stage, without keyed state (there is no key before the exchange).
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -64,12 +68,54 @@ public final class LocalAggregateOperator<K, IN> extends AbstractStreamOperator<
     }
   }
 
+  /** Forwards only the final watermark: any earlier one could pass records it still holds. */
   @Override
   public void processWatermark(long watermark) throws Exception {
+    currentWatermark = watermark;
     if (watermark == Long.MAX_VALUE) {
       flush();
+      output.emitWatermark(watermark);
     }
-    super.processWatermark(watermark);
+  }
+
+  @Override
+  protected Object userFunction() {
+    return reduce != null ? reduce : aggregate;
+  }
+
+  /** The combiner runs before the keyed exchange: it has no keyed state to offer. */
+  @Override
+  protected RuntimeContext runtimeContext() {
+    RuntimeContext keyed = super.runtimeContext();
+    return new RuntimeContext() {
+      @Override
+      public String operatorName() {
+        return keyed.operatorName();
+      }
+
+      @Override
+      public int subtaskIndex() {
+        return keyed.subtaskIndex();
+      }
+
+      @Override
+      public int parallelism() {
+        return keyed.parallelism();
+      }
+
+      @Override
+      public KeyedStateStore state() {
+        throw new UnsupportedOperationException(
+            "keyed state is not available to the function of '" + operatorName() + "': in BATCH "
+                + "mode it also pre-aggregates before the keyed exchange, where there is no key; "
+                + "keep state out of reduce/aggregate functions, or use process(KeyedProcessFunction)");
+      }
+
+      @Override
+      public void addToCounter(String name, long delta) {
+        keyed.addToCounter(name, delta);
+      }
+    };
   }
 
   private void flush() {

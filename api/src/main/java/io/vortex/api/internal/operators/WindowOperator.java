@@ -292,7 +292,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     currentWatermark = watermark;
     timers.advanceWatermark(watermark, this::onTimer);
     if (watermark == Long.MAX_VALUE) {
-      timers.advanceProcessingTime(Long.MAX_VALUE, this::onTimer); // end of input
+      timers.firePendingProcessingTimers(this::onTimer); // end of input
     }
     super.processWatermark(watermark);
   }
