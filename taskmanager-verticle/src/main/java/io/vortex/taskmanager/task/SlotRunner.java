@@ -9,18 +9,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the tasks of one slot on the slot's event loop, cooperatively: rounds of {@code
- * runOnce} over all tasks, yielding to the event loop about every millisecond, parking when no
- * task can make progress until a wakeup (data, capacity, a timer) arrives.
+ * runOnce} over all tasks, yielding to the event loop about every millisecond. When no task can
+ * make progress the slot parks (see {@link ParkDecision}): it returns to the event loop until a
+ * wakeup (data, capacity, an async completion) or, when a task said when its input is due (a
+ * paced source, a processing-time timer), a timer. It never busy-waits longer than a few µs.
  *
- * <p>Threading: tasks and the task list are confined to the slot's event loop; {@link #wakeup}
- * may be called from any thread and touches only the atomic {@code state}.
+ * <p>Threading: tasks, the task list and {@code timerDueNanos} are confined to the slot's event
+ * loop; {@link #wakeup} may be called from any thread and touches only the atomic {@code
+ * state}.
  */
 public final class SlotRunner {
   /** Records per task step: big enough to amortise, small enough to share the loop. */
   static final int STEP_RECORDS = 1024;
   static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  /** Waits shorter than this spin on the event loop instead of a timer (timers have ms granularity). */
-  static final long SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private static final int IDLE = 0;
   private static final int SCHEDULED = 1;
@@ -32,6 +33,7 @@ public final class SlotRunner {
   private final List<Task> tasks = new ArrayList<>();
   private long timerDueNanos = Long.MAX_VALUE;
   private final Handler<Void> round = v -> runRound(); // one instance: rounds are frequent
+  private final Runnable timerWakeup = this::wakeup; // one instance: timers are frequent
 
   public SlotRunner(Context context) {
     this.context = context;
@@ -92,12 +94,11 @@ public final class SlotRunner {
   private void runRound() {
     state.set(RUNNING);
     long start = System.nanoTime();
-    boolean progress;
-    long soonest;
-    boolean spin;
-    do {
-      progress = false;
-      soonest = Long.MAX_VALUE;
+    long idleSince = -1; // when the rounds stopped making progress
+    ParkDecision park;
+    while (true) {
+      boolean progress = false;
+      long soonest = -1;
       for (int i = 0; i < tasks.size(); i++) {
         Task task = tasks.get(i);
         Progress p = task.runOnce(STEP_RECORDS);
@@ -109,24 +110,37 @@ public final class SlotRunner {
           progress = true;
         }
         long ready = task.nanosUntilReady();
-        if (ready >= 0) {
-          soonest = Math.min(soonest, ready);
+        if (ready >= 0 && (soonest < 0 || ready < soonest)) {
+          soonest = ready;
         }
       }
-      spin = !progress && soonest < SPIN_NANOS;
-      if (spin) {
-        // input is due within microseconds: wait here rather than through a timer, but let
-        // other threads (GC, JIT) run now instead of preempting us later
-        Thread.yield();
+      long now = System.nanoTime();
+      if (progress) {
+        idleSince = -1;
+        if (now - start < SLICE_NANOS) {
+          continue;
+        }
+        park = null; // slice used up: let the event loop run, then continue
+        break;
       }
-    } while ((progress || spin) && System.nanoTime() - start < SLICE_NANOS);
-    if (progress || spin) {
+      if (idleSince < 0) {
+        idleSince = now;
+      }
+      park = ParkDecision.decide(soonest, now - idleSince);
+      if (park.kind() != ParkDecision.Kind.SPIN) {
+        break;
+      }
+      Thread.onSpinWait(); // input is due within microseconds
+    }
+    if (park == null) {
       state.set(SCHEDULED);
-      context.runOnContext(round); // yield, then continue
+      context.runOnContext(round);
       return;
     }
-    if (soonest != Long.MAX_VALUE) {
-      scheduleTimer(soonest);
+    switch (park.kind()) {
+      case PRECISE_TIMER -> scheduleTimer(park.delayNanos(), true);
+      case EVENT_LOOP_TIMER -> scheduleTimer(park.delayNanos(), false);
+      default -> {} // a wakeup will come
     }
     if (!state.compareAndSet(RUNNING, IDLE)) {
       state.set(SCHEDULED); // woken during the round: go again
@@ -134,16 +148,16 @@ public final class SlotRunner {
     }
   }
 
-  private void scheduleTimer(long delayNanos) {
+  private void scheduleTimer(long delayNanos, boolean precise) {
     long due = System.nanoTime() + delayNanos;
     if (due >= timerDueNanos && timerDueNanos > System.nanoTime()) {
       return; // an earlier timer is already set
     }
     timerDueNanos = due;
-    long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(delayNanos));
-    context.owner().setTimer(millis, id -> {
-      timerDueNanos = Long.MAX_VALUE;
-      wakeup();
-    });
+    if (precise) {
+      PreciseTimer.schedule(delayNanos, timerWakeup);
+    } else {
+      context.owner().setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(delayNanos)), id -> wakeup());
+    }
   }
 }
