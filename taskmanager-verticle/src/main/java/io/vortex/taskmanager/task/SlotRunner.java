@@ -157,7 +157,7 @@ public final class SlotRunner {
     if (precise) {
       PreciseTimer.schedule(delayNanos, timerWakeup);
     } else {
-      context.owner().setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(delayNanos)), id -> wakeup());
+      context.owner().timer(delayNanos, TimeUnit.NANOSECONDS).onComplete(v -> wakeup());
     }
   }
 }

@@ -21,26 +21,25 @@ class ParkDecisionTest {
     // When / Then: due in 2 µs, not spun yet: run again
     assertEquals(Kind.SPIN, ParkDecision.decide(2 * US, 0).kind());
     // already spun 5 µs: park even though input is due (nothing may ever make it progress)
-    ParkDecision after = ParkDecision.decide(0, 5 * US);
-    assertEquals(Kind.PRECISE_TIMER, after.kind());
-    assertEquals(ParkDecision.SPIN_NANOS, after.delayNanos());
+    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 50 * US), ParkDecision.decide(0, 5 * US));
   }
 
   @Test
-  void when_inputDueWithinAMillisecond_then_parkOnThePreciseTimer() {
-    // When: a source paced at 50,000 records/s, 20 µs to its next record; and 1,000/s
+  void when_inputDueWithinAMillisecond_then_parkOnThePreciseTimerAtLeast50Microseconds() {
+    // When: a source paced at 50,000 records/s, 20 µs to its next record; one at 2,000/s
     ParkDecision fast = ParkDecision.decide(20 * US, 0);
-    ParkDecision slow = ParkDecision.decide(MS, 0);
+    ParkDecision slow = ParkDecision.decide(500 * US, 0);
 
-    // Then: no spinning, a timer for exactly that long
-    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 20 * US), fast);
-    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, MS), slow);
+    // Then: no spinning; records due within 50 µs share one wakeup
+    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 50 * US), fast);
+    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 500 * US), slow);
   }
 
   @Test
-  void when_inputDueInTenMillisecondsOrMore_then_eventLoopTimer() {
+  void when_inputDueInAMillisecondOrMore_then_eventLoopTimer() {
     // When / Then
-    assertEquals(new ParkDecision(Kind.EVENT_LOOP_TIMER, 10 * MS), ParkDecision.decide(10 * MS, 0));
-    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 10 * MS - 1), ParkDecision.decide(10 * MS - 1, 0));
+    assertEquals(new ParkDecision(Kind.EVENT_LOOP_TIMER, MS), ParkDecision.decide(MS, 0));
+    assertEquals(new ParkDecision(Kind.EVENT_LOOP_TIMER, 100 * MS), ParkDecision.decide(100 * MS, 0));
+    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, MS - 1), ParkDecision.decide(MS - 1, 0));
   }
 }
