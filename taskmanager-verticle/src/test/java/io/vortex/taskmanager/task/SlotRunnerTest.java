@@ -74,7 +74,7 @@ class SlotRunnerTest {
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
         "job", 0, 1, 128, RuntimeMode.STREAMING, null, SlotRunnerTest.class.getClassLoader(), clock, counters,
-        (s, i, r) -> {});
+        (s, i, r) -> {}, () -> {});
     var chain = new OperatorChain(List.of(), new TaskOutput(List.of()), services);
     return new Task(new TaskId("job", 0, 0), "paced (1/1)", input, chain, List.of(), clock, counters, 100, listener);
   }
