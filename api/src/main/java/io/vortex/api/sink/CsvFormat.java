@@ -1,6 +1,7 @@
 package io.vortex.api.sink;
 
 import io.vortex.api.function.MapFunction;
+import io.vortex.api.internal.Strings;
 import io.vortex.api.tuple.Tuple2;
 import io.vortex.api.tuple.Tuple3;
 import io.vortex.api.tuple.Tuple4;
@@ -14,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Formats a record as one CSV line: the fields of a tuple or the components of a Java record,
- * comma-separated (RFC 4180 quoting when a field holds a comma, quote or line break); anything
- * else by {@code toString()}. Record accessors are resolved once per class.
+ * comma-separated (RFC 4180 quoting when a field holds a comma, quote or line break; a null field
+ * is empty, as in Flink; arrays element by element); anything else by {@code toString()}. Record accessors are resolved once per class.
  */
 public final class CsvFormat<T> implements MapFunction<T, String> {
   private static final long serialVersionUID = 1L;
@@ -41,7 +42,7 @@ public final class CsvFormat<T> implements MapFunction<T, String> {
       }
       return join(fields);
     }
-    return escape(String.valueOf(value));
+    return escape(Strings.valueOf(value));
   }
 
   private static List<MethodHandle> accessors(Class<?> type) {
@@ -63,7 +64,7 @@ public final class CsvFormat<T> implements MapFunction<T, String> {
       if (i > 0) {
         line.append(',');
       }
-      line.append(escape(String.valueOf(fields[i])));
+      line.append(fields[i] == null ? "" : escape(Strings.valueOf(fields[i])));
     }
     return line.toString();
   }

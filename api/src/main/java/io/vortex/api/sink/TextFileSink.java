@@ -1,10 +1,12 @@
 package io.vortex.api.sink;
 
 import io.vortex.api.function.MapFunction;
+import io.vortex.api.internal.Strings;
 import java.util.Objects;
 
 /**
- * Writes one line per record (its {@code toString()}, or a formatter's result), UTF-8. With
+ * Writes one line per record (its {@code toString()}, arrays element by element, or a
+ * formatter's result), UTF-8. With
  * parallelism 1 the output path is a file (or, if it is an empty directory, a {@code part-0} in
  * it); otherwise it is a directory of part files {@code part-0, part-1, ...}.
  *
@@ -27,7 +29,7 @@ public final class TextFileSink<T> implements Sink<T> {
   }
 
   public static <T> TextFileSink<T> of(String path) {
-    return new TextFileSink<>(path, String::valueOf);
+    return new TextFileSink<>(path, Strings::valueOf);
   }
 
   public static <T> TextFileSink<T> of(String path, MapFunction<T, String> formatter) {

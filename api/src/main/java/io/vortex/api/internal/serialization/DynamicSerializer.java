@@ -4,9 +4,23 @@ import io.vortex.api.tuple.Tuple2;
 import io.vortex.api.tuple.Tuple3;
 import io.vortex.api.tuple.Tuple4;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,8 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * value. {@code null} is allowed.
  *
  * <p>Common types have their own tag, checked first for Long, Integer, String and Double. Tuples,
- * lists and maps nest dynamically. Any other class (records, enums, POJOs) is written as
- * {@link #CLASS}, its name and then the value with {@link Serializers#forClass}: a name per value,
+ * lists, sets, maps and Optional nest dynamically (a List reads back as an ArrayList, a Set as a
+ * LinkedHashSet, a Map as a LinkedHashMap, a SortedSet or SortedMap in natural order as a TreeSet
+ * or TreeMap; one with its own comparator reads back in its order, without the comparator).
+ * BigInteger, UUID and the java.time values Instant, Duration, LocalDate, LocalTime and
+ * LocalDateTime have tags too. Any other class (records, enums, POJOs) is written as {@link
+ * #CLASS}, its name and then the value with {@link Serializers#forClass}: a name per value,
  * so prefer a typed serializer on hot paths. The name is resolved with the given class loader, then
  * the thread's context class loader; this input must come from a trusted peer (our own tasks).
  */
@@ -43,6 +61,17 @@ public final class DynamicSerializer implements TypeSerializer<Object> {
   static final byte LIST = 18;
   static final byte MAP = 19;
   static final byte CLASS = 20;
+  static final byte BIG_INTEGER = 21;
+  static final byte UUID = 22;
+  static final byte INSTANT = 23;
+  static final byte DURATION = 24;
+  static final byte LOCAL_DATE = 25;
+  static final byte LOCAL_TIME = 26;
+  static final byte LOCAL_DATE_TIME = 27;
+  static final byte SET = 28;
+  static final byte SORTED_SET = 29;
+  static final byte SORTED_MAP = 30;
+  static final byte OPTIONAL = 31;
 
   private static final ClassValue<Byte> TAGS = new ClassValue<>() {
     @Override
@@ -56,6 +85,12 @@ public final class DynamicSerializer implements TypeSerializer<Object> {
   private final Map<String, TypeSerializer<Object>> byName = new ConcurrentHashMap<>();
   private final ListSerializer<Object> list = new ListSerializer<>(this);
   private final MapSerializer<Object, Object> map = new MapSerializer<>(this, this);
+  private final CollectionSerializer<Set<Object>, Object> set =
+      new CollectionSerializer<>(Set.class, this, n -> new LinkedHashSet<>(Serializers.hashCapacity(n)));
+  private final CollectionSerializer<SortedSet<Object>, Object> sortedSet =
+      new CollectionSerializer<>(SortedSet.class, this, n -> new TreeSet<>());
+  private final MapSerializer<Object, Object> sortedMap = new MapSerializer<>(this, this, n -> new TreeMap<>());
+  private final OptionalSerializer<Object> optional = new OptionalSerializer<>(this);
 
   public DynamicSerializer(ClassLoader loader) {
     this.loader = Objects.requireNonNull(loader, "loader");
@@ -87,7 +122,7 @@ public final class DynamicSerializer implements TypeSerializer<Object> {
   }
 
   private void writeOther(Object value, Class<?> c, DataOut out) {
-    byte tag = TAGS.get(c);
+    byte tag = unsorted(TAGS.get(c), value);
     out.writeByte(tag);
     switch (tag) {
       case FLOAT -> out.writeFloat((Float) value);
@@ -118,17 +153,38 @@ public final class DynamicSerializer implements TypeSerializer<Object> {
         serialize(t.f2(), out);
         serialize(t.f3(), out);
       }
-      case LIST -> writeList((List<?>) value, out);
-      case MAP -> writeMap((Map<?, ?>) value, out);
+      case LIST, SET, SORTED_SET -> writeElements((Collection<?>) value, out);
+      case MAP, SORTED_MAP -> writeMap((Map<?, ?>) value, out);
+      case OPTIONAL -> optional.serialize(asObjectOptional(value), out);
+      case BIG_INTEGER -> JdkSerializers.BIG_INTEGER.serialize((BigInteger) value, out);
+      case UUID -> JdkSerializers.UUID.serialize((java.util.UUID) value, out);
+      case INSTANT -> JdkSerializers.INSTANT.serialize((Instant) value, out);
+      case DURATION -> JdkSerializers.DURATION.serialize((Duration) value, out);
+      case LOCAL_DATE -> JdkSerializers.LOCAL_DATE.serialize((LocalDate) value, out);
+      case LOCAL_TIME -> JdkSerializers.LOCAL_TIME.serialize((LocalTime) value, out);
+      case LOCAL_DATE_TIME -> JdkSerializers.LOCAL_DATE_TIME.serialize((LocalDateTime) value, out);
       default -> writeClass(value, out);
     }
   }
 
-  private void writeList(List<?> list, DataOut out) {
-    out.writeVarInt(list.size());
-    for (Object e : list) {
+  private void writeElements(Collection<?> elements, DataOut out) {
+    out.writeVarInt(elements.size());
+    for (Object e : elements) {
       serialize(e, out);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Object> asObjectOptional(Object value) {
+    return (Optional<Object>) value;
+  }
+
+  /** A sorted set or map with its own comparator is written unsorted: it keeps its order only. */
+  private static byte unsorted(byte tag, Object value) {
+    if (tag == SORTED_SET && ((SortedSet<?>) value).comparator() != null) {
+      return SET;
+    }
+    return tag == SORTED_MAP && ((SortedMap<?, ?>) value).comparator() != null ? MAP : tag;
   }
 
   private void writeMap(Map<?, ?> map, DataOut out) {
@@ -175,6 +231,17 @@ public final class DynamicSerializer implements TypeSerializer<Object> {
       case TUPLE4 -> readTuple4(in);
       case LIST -> list.deserialize(in);
       case MAP -> map.deserialize(in);
+      case SORTED_MAP -> sortedMap.deserialize(in);
+      case SET -> set.deserialize(in);
+      case SORTED_SET -> sortedSet.deserialize(in);
+      case OPTIONAL -> optional.deserialize(in);
+      case BIG_INTEGER -> JdkSerializers.BIG_INTEGER.deserialize(in);
+      case UUID -> JdkSerializers.UUID.deserialize(in);
+      case INSTANT -> JdkSerializers.INSTANT.deserialize(in);
+      case DURATION -> JdkSerializers.DURATION.deserialize(in);
+      case LOCAL_DATE -> JdkSerializers.LOCAL_DATE.deserialize(in);
+      case LOCAL_TIME -> JdkSerializers.LOCAL_TIME.deserialize(in);
+      case LOCAL_DATE_TIME -> JdkSerializers.LOCAL_DATE_TIME.deserialize(in);
       case CLASS -> byName(in.readString(), at).deserialize(in);
       default -> throw new IllegalArgumentException("corrupt input: unknown type tag " + tag + " at position " + at);
     };
@@ -266,8 +333,31 @@ public final class DynamicSerializer implements TypeSerializer<Object> {
     } else if (List.class.isAssignableFrom(c)) {
       return LIST;
     } else if (Map.class.isAssignableFrom(c)) {
-      return MAP;
+      return SortedMap.class.isAssignableFrom(c) ? SORTED_MAP : MAP;
+    } else if (Set.class.isAssignableFrom(c)) {
+      return SortedSet.class.isAssignableFrom(c) ? SORTED_SET : SET;
+    } else if (c == Optional.class) {
+      return OPTIONAL;
     }
-    return CLASS; // Long, Integer, String and Double never get here
+    return jdkTagOf(c); // Long, Integer, String and Double never get here
+  }
+
+  private static byte jdkTagOf(Class<?> c) {
+    if (c == BigInteger.class) {
+      return BIG_INTEGER;
+    } else if (c == java.util.UUID.class) {
+      return UUID;
+    } else if (c == Instant.class) {
+      return INSTANT;
+    } else if (c == Duration.class) {
+      return DURATION;
+    } else if (c == LocalDate.class) {
+      return LOCAL_DATE;
+    } else if (c == LocalTime.class) {
+      return LOCAL_TIME;
+    } else if (c == LocalDateTime.class) {
+      return LOCAL_DATE_TIME;
+    }
+    return CLASS;
   }
 }

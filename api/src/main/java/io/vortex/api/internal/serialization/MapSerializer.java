@@ -1,11 +1,14 @@
 package io.vortex.api.internal.serialization;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
- * Immutable. Writes any {@link Map} as a varint size and its key/value pairs; reads a {@link HashMap}.
+ * Immutable. Writes any {@link Map} as a varint size and its key/value pairs, in iteration order;
+ * reads a {@link LinkedHashMap} (so the order is kept), or the map a given factory makes from the
+ * expected size (e.g. a {@code TreeMap}).
  *
  * @param <K> type of the keys
  * @param <V> type of the values
@@ -14,10 +17,16 @@ public final class MapSerializer<K, V> implements TypeSerializer<Map<K, V>> {
 
   private final TypeSerializer<K> keys;
   private final TypeSerializer<V> values;
+  private final IntFunction<? extends Map<K, V>> factory;
 
   public MapSerializer(TypeSerializer<K> keys, TypeSerializer<V> values) {
+    this(keys, values, expected -> new LinkedHashMap<>((int) (expected / 0.75f) + 1));
+  }
+
+  public MapSerializer(TypeSerializer<K> keys, TypeSerializer<V> values, IntFunction<? extends Map<K, V>> factory) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.values = Objects.requireNonNull(values, "values");
+    this.factory = Objects.requireNonNull(factory, "factory");
   }
 
   @Override
@@ -32,8 +41,7 @@ public final class MapSerializer<K, V> implements TypeSerializer<Map<K, V>> {
   @Override
   public Map<K, V> deserialize(DataIn in) {
     int size = in.readLength(0);
-    int expected = Math.min(size, in.remaining());
-    Map<K, V> map = new HashMap<>((int) (expected / 0.75f) + 1);
+    Map<K, V> map = factory.apply(Math.min(size, in.remaining()));
     for (int i = 0; i < size; i++) {
       K key = keys.deserialize(in);
       map.put(key, values.deserialize(in));

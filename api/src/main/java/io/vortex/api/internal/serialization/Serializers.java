@@ -3,24 +3,43 @@ package io.vortex.api.internal.serialization;
 import io.vortex.api.tuple.Tuple2;
 import io.vortex.api.tuple.Tuple3;
 import io.vortex.api.tuple.Tuple4;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Thread-safe. Chooses a serializer per class and caches it for the life of the class.
  *
  * <p>In order: boxed primitives (and their primitive classes), String, byte[], long[], int[],
- * double[], BigDecimal, enums, Tuple2/3/4 (dynamic fields), records, List/ArrayList and
- * Map/HashMap (dynamic elements), then {@link DynamicSerializer} for {@code Object}, interfaces and
- * abstract classes, and finally {@link JacksonSerializer} (Smile) for any other class.
+ * double[], BigDecimal, BigInteger, UUID, Instant, Duration, LocalDate, LocalTime,
+ * LocalDateTime, enums, Tuple2/3/4 (dynamic fields), collections and maps (dynamic elements; a
+ * concrete class with a public no-argument constructor reads back as itself, otherwise a List
+ * as an ArrayList, a Set as a LinkedHashSet, a SortedSet as a TreeSet, a Map as a LinkedHashMap,
+ * a SortedMap as a TreeMap, in natural order, a Queue as an ArrayDeque), Optional, records, then {@link
+ * DynamicSerializer} for {@code Object}, interfaces and abstract classes, and finally {@link
+ * JacksonSerializer} (Smile) for any other class.
  */
 public final class Serializers {
 
@@ -93,11 +112,9 @@ public final class Serializers {
       DynamicSerializer dynamic = new DynamicSerializer(loaderOf(type));
       return new RecordSerializer(type, c -> componentSerializer((Class<?>) c, dynamic));
     }
-    if (type == List.class || type == ArrayList.class || type == Collection.class) {
-      return new ListSerializer<>(DYNAMIC);
-    }
-    if (type == Map.class || type == HashMap.class) {
-      return new MapSerializer<>(DYNAMIC, DYNAMIC);
+    TypeSerializer<?> container = container(type);
+    if (container != null) {
+      return container;
     }
     if (type == Object.class || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
       return DYNAMIC;
@@ -135,7 +152,81 @@ public final class Serializers {
     } else if (type == BigDecimal.class) {
       return BasicSerializers.BIG_DECIMAL;
     }
+    return jdk(type);
+  }
+
+  private static TypeSerializer<?> jdk(Class<?> type) {
+    if (type == BigInteger.class) {
+      return JdkSerializers.BIG_INTEGER;
+    } else if (type == UUID.class) {
+      return JdkSerializers.UUID;
+    } else if (type == Instant.class) {
+      return JdkSerializers.INSTANT;
+    } else if (type == Duration.class) {
+      return JdkSerializers.DURATION;
+    } else if (type == LocalDate.class) {
+      return JdkSerializers.LOCAL_DATE;
+    } else if (type == LocalTime.class) {
+      return JdkSerializers.LOCAL_TIME;
+    } else if (type == LocalDateTime.class) {
+      return JdkSerializers.LOCAL_DATE_TIME;
+    }
     return null;
+  }
+
+  /**
+   * Collections, maps and Optional, with dynamic elements; null for other types. A concrete class
+   * is made through its public no-argument constructor, else read back as its kind's default
+   * (ArrayList, LinkedHashSet, TreeSet, LinkedHashMap, TreeMap).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TypeSerializer<?> container(Class<?> type) {
+    if (type == Optional.class) {
+      return new OptionalSerializer<>(DYNAMIC);
+    } else if (!Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)) {
+      return null;
+    }
+    boolean concrete = !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
+    MethodHandle ctor = concrete ? noArgConstructor(type) : null;
+    if (ctor != null && Collection.class.isAssignableFrom(type)) {
+      return new CollectionSerializer(type, DYNAMIC, n -> (Collection) newInstance(ctor));
+    } else if (ctor != null) {
+      return new MapSerializer<>(DYNAMIC, DYNAMIC, n -> (Map) newInstance(ctor));
+    } else if (SortedSet.class.isAssignableFrom(type)) {
+      return new CollectionSerializer(type, DYNAMIC, n -> new TreeSet<>());
+    } else if (Set.class.isAssignableFrom(type)) {
+      return new CollectionSerializer(type, DYNAMIC, n -> new LinkedHashSet<>(hashCapacity(n)));
+    } else if (SortedMap.class.isAssignableFrom(type)) {
+      return new MapSerializer<>(DYNAMIC, DYNAMIC, n -> new TreeMap<>());
+    } else if (Map.class.isAssignableFrom(type)) {
+      return new MapSerializer<>(DYNAMIC, DYNAMIC);
+    } else if (Queue.class.isAssignableFrom(type)) {
+      return new CollectionSerializer(type, DYNAMIC, n -> new ArrayDeque<>(n));
+    }
+    return new ListSerializer<>(DYNAMIC); // any other collection reads back as a list
+  }
+
+  static int hashCapacity(int expected) {
+    return (int) (expected / 0.75f) + 1;
+  }
+
+  /** The public no-argument constructor of a public class, or null. */
+  private static MethodHandle noArgConstructor(Class<?> type) {
+    try {
+      return MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class));
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
+  private static Object newInstance(MethodHandle ctor) {
+    try {
+      return ctor.invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
   }
 
   /** Record components may hold null: a presence byte, or the dynamic form's own null tag. */
