@@ -5,10 +5,12 @@ import io.vortex.api.internal.operators.Output;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The outboxes of one operator chain, one per operator, and when their bursts may go on. A burst
- * of operator {@code i} emits its next piece only while the task's writers have room, no operator
+ * of operator {@code i} emits its next piece only while downstream has room (the task's writers
+ * and the chain's sinks can take more), no operator
  * after {@code i} holds output (the piece must pass through them) and the step's budget of
  * pieces is not spent (a step stays short even when downstream is fast). Held output is resumed
  * deepest first. The task takes no input while any outbox holds output or a writer is full.
@@ -16,14 +18,15 @@ import java.util.List;
  * <p>Threading: confined to the owning task's thread.
  */
 final class ChainOutboxes {
-  private final TaskOutput writers;
+  private final BooleanSupplier downstreamHasRoom;
   private final List<Outbox<Object>> outboxes = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
   private final BitSet holding = new BitSet();
   private int budget;
 
-  ChainOutboxes(TaskOutput writers) {
-    this.writers = writers;
+  /** {@code downstreamHasRoom}: a cheap check that the writers and sinks can take more. */
+  ChainOutboxes(BooleanSupplier downstreamHasRoom) {
+    this.downstreamHasRoom = downstreamHasRoom;
   }
 
   /** The outbox of the next operator of the chain, {@code name} (operators are added head first). */
@@ -35,7 +38,7 @@ final class ChainOutboxes {
             new Outbox.Room() {
               @Override
               public boolean hasRoom() {
-                if (budget <= 0 || writers.isFull() || holding.length() > index + 1) {
+                if (budget <= 0 || holding.length() > index + 1 || !downstreamHasRoom.getAsBoolean()) {
                   return false;
                 }
                 budget--;
@@ -61,9 +64,14 @@ final class ChainOutboxes {
     return !holding.isEmpty();
   }
 
-  /** True when the task must not take input: output is held or a writer is full. */
+  /** True when the step's budget of pieces is spent (held output waits for the next step only). */
+  boolean isBudgetSpent() {
+    return budget <= 0;
+  }
+
+  /** True when the task must not take input: output is held or downstream is full. */
   boolean isBlocked() {
-    return !holding.isEmpty() || writers.isFull();
+    return !holding.isEmpty() || !downstreamHasRoom.getAsBoolean();
   }
 
   /** Emits held output, deepest outbox first, while there is room; true when none is held. */

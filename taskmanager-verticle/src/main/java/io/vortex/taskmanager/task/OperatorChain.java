@@ -39,7 +39,7 @@ final class OperatorChain {
   /** Builds the chain of {@code specs} (a source vertex passes its specs without the source). */
   OperatorChain(List<OperatorSpec> specs, TaskOutput tail, TaskServices services) throws Exception {
     this.tail = tail;
-    this.outboxes = new ChainOutboxes(tail);
+    this.outboxes = new ChainOutboxes(() -> !tail.isFull() && sinksReady());
     List<OperatorFactory> factories = new ArrayList<>();
     for (OperatorSpec spec : specs) {
       factories.add(UserCode.deserialize(spec.factory(), services.classLoader()));
@@ -186,7 +186,12 @@ final class OperatorChain {
    * take more); throws a sink's write error.
    */
   boolean isBlocked() {
-    return outboxes.isBlocked() || !sinksReady();
+    return outboxes.isBlocked();
+  }
+
+  /** True when the last {@link #resumeHeldOutput} stopped for the step's budget, not for room. */
+  boolean isStepBudgetSpent() {
+    return outboxes.isBudgetSpent();
   }
 
   /** Emits held output while there is room; true when none is held any more. */

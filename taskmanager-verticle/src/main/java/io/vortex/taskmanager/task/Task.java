@@ -128,7 +128,8 @@ public final class Task {
       unflushed = true;
       if (!chain.resumeHeldOutput()) {
         flush();
-        return Progress.MADE_PROGRESS; // the budget or the writers' room ran out: see next step
+        // out of budget: go on next step; out of room: wait for capacity (a wakeup)
+        return chain.isStepBudgetSpent() ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
       }
     }
     if (inputEnded) {

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vortex.api.RuntimeMode;
-import io.vortex.api.function.FlatMapFunction;
 import io.vortex.api.function.MapFunction;
 import io.vortex.api.function.ReduceFunction;
 import io.vortex.api.graph.OperatorKind;
 import io.vortex.api.graph.OperatorSpec;
 import io.vortex.api.internal.UserCode;
-import io.vortex.api.internal.operators.AbstractStreamOperator;
 import io.vortex.api.internal.operators.Factories;
-import io.vortex.api.internal.operators.FlatMapOperator;
-import io.vortex.api.internal.operators.OneInputOperator;
 import io.vortex.api.internal.operators.MapOperator;
 import io.vortex.api.internal.operators.TimestampsAndWatermarksOperator;
 import io.vortex.api.time.WatermarkStrategy;
@@ -123,114 +119,6 @@ class TaskTest {
       return w.timestamp() == Long.MAX_VALUE ? "wm MAX" : "wm " + w.timestamp();
     }
     return "end";
-  }
-
-  /** On each watermark, emits as a burst every number from 0 to the sum of its input so far. */
-  static final class CountUpOnWatermark extends AbstractStreamOperator<Object>
-      implements OneInputOperator<Integer, Object> {
-    private int total;
-
-    @Override
-    public void processElement(Integer value, long timestamp) {
-      total += value;
-    }
-
-    @Override
-    public void processWatermark(long watermark) throws Exception {
-      int end = total;
-      int[] next = {0};
-      output.emitBurst(() -> {
-        if (next[0] == end) {
-          return false;
-        }
-        output.collect(next[0]++, watermark);
-        return true;
-      });
-      total = 0;
-      super.processWatermark(watermark);
-    }
-  }
-
-  /** Steps the task to its end, consuming one item per step; returns the most batches ever queued. */
-  private int runConsumingSlowly(Task task, List<Object> values, List<String> events) {
-    int maxQueued = 0;
-    for (int steps = 0; !task.isDone(); steps++) {
-      assertTrue(steps < 10_000_000, "the task does not end");
-      task.runOnce(1024);
-      maxQueued = Math.max(maxQueued, out.queuedBatches());
-      consume(out.poll(), values, events);
-    }
-    ChannelItem item;
-    while ((item = out.poll()) != null) {
-      consume(item, values, events);
-    }
-    return maxQueued;
-  }
-
-  private static void consume(ChannelItem item, List<Object> values, List<String> events) {
-    if (item instanceof RecordBatch b) {
-      for (int i = 0; i < b.size(); i++) {
-        values.add(b.value(i));
-      }
-    } else if (item != null) {
-      events.add(describe(item) + " after " + values.size());
-    }
-  }
-
-  @Test
-  void when_watermarkStartsHugeBurst_then_channelStaysWithinBoundAndWatermarkFollowsIt() throws Exception {
-    // Given: an operator that emits 1,000,000 records on the final watermark, into a channel of
-    // two batches of 64
-    out = new LocalChannel(2);
-    var burst = spec("burst", Factories.of(OperatorKind.PROCESS, CountUpOnWatermark::new));
-    var task = task(new SourceInput(reader(List.of(400_000, 600_000)), "numbers"), List.of(burst), 64, 1_000,
-        RuntimeMode.STREAMING);
-
-    // When
-    List<Object> values = new ArrayList<>();
-    List<String> events = new ArrayList<>();
-    int maxQueued = runConsumingSlowly(task, values, events);
-
-    // Then: every record once, in order, the watermark after the last, and the channel never
-    // held more than its capacity plus the partial batch a blocked step flushes
-    assertEquals(1_000_000, values.size());
-    for (int i = 0; i < values.size(); i++) {
-      assertEquals(i, values.get(i));
-    }
-    assertEquals(List.of("wm MAX after 1000000", "end after 1000000"), events);
-    assertTrue(maxQueued <= 3, "queued batches: " + maxQueued);
-    assertEquals(List.of("FINISHED"), states);
-  }
-
-  @Test
-  void when_flatMapEmitsThousandsPerRecord_then_inputPausesAfterEachCallThatFillsTheChannel() throws Exception {
-    // Given: each input record becomes 10,000 records; a channel of two batches of 64
-    out = new LocalChannel(2);
-    FlatMapFunction<Integer, Integer> explode = (x, collector) -> {
-      for (int i = 0; i < 10_000; i++) {
-        collector.collect(x * 10_000 + i);
-      }
-    };
-    var flatMap = spec("explode", Factories.of(OperatorKind.FLAT_MAP, () -> new FlatMapOperator<>(explode)));
-    List<Integer> input = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      input.add(i);
-    }
-    var task = task(new SourceInput(reader(input), "numbers"), List.of(flatMap), 64, 1_000, RuntimeMode.STREAMING);
-
-    // When
-    List<Object> values = new ArrayList<>();
-    List<String> events = new ArrayList<>();
-    int maxQueued = runConsumingSlowly(task, values, events);
-
-    // Then: exact output; the channel holds at most what one call emits (157 batches) beyond its
-    // capacity, not what a whole step of 1024 input records would
-    assertEquals(1_000_000, values.size());
-    for (int i = 0; i < values.size(); i++) {
-      assertEquals(i, values.get(i));
-    }
-    assertEquals(List.of("wm MAX after 1000000", "end after 1000000"), events);
-    assertTrue(maxQueued <= 2 + 157 + 1, "queued batches: " + maxQueued);
   }
 
   /** What the gated sink's writer sees; its instances are deserialized copies, so state is static. */

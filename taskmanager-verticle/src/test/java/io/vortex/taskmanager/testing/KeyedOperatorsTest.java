@@ -125,6 +125,28 @@ class KeyedOperatorsTest {
   }
 
   @Test
+  void when_batchReduceHoldsManyKeys_then_everyFinalResultComesBeforeTheFinalWatermark() throws Exception {
+    // Given: 1000 keys (the end of input emits them as a burst)
+    var h = OperatorTestHarness.of(new Factories.KeyedReduce(SUM, KEY)).mode(RuntimeMode.BATCH).open();
+    for (int i = 0; i < 2000; i++) {
+      h.processElement(new Ev("k" + (i % 1000), 1), i);
+    }
+
+    // When
+    h.endInput();
+
+    // Then: one sum per key, then the watermark
+    var out = h.take();
+    assertEquals(1001, out.size());
+    assertEquals(new Watermark(MAX), out.get(1000));
+    for (int i = 0; i < 1000; i++) {
+      var r = (Rec) out.get(i);
+      assertEquals(2L, ((Ev) r.value()).value());
+      assertEquals(Integer.parseInt(((Ev) r.value()).key().substring(1)) + 1000, r.timestamp());
+    }
+  }
+
+  @Test
   void when_batchAggregateAfterCombiner_then_partialsMergedIntoOneResultPerKey() throws Exception {
     // Given: the combiner of a two-stage batch aggregation, feeding the final stage
     var combiner = OperatorTestHarness.of(new Factories.LocalAggregate(KEY, null, new SumAggregate()))

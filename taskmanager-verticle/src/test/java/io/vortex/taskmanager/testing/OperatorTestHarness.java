@@ -1,16 +1,20 @@
 package io.vortex.taskmanager.testing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vortex.api.OutputTag;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.internal.KeyGroups;
 import io.vortex.api.internal.operators.OneInputOperator;
 import io.vortex.api.internal.operators.OperatorContext;
 import io.vortex.api.internal.operators.OperatorFactory;
+import io.vortex.api.internal.operators.Outbox;
 import io.vortex.api.internal.operators.Output;
 import io.vortex.api.internal.operators.ProcessingTimeService;
+import io.vortex.api.internal.operators.SinkOperator;
 import io.vortex.api.internal.operators.StreamOperator;
 import io.vortex.api.internal.operators.TwoInputOperator;
+import io.vortex.api.sink.SinkContext;
 import io.vortex.api.state.KeyedStateBackend;
 import io.vortex.state.KeyGroupRange;
 import io.vortex.state.heap.HeapKeyedStateBackend;
@@ -27,6 +31,14 @@ import java.util.TreeSet;
  * The harness gives the operator a context with a heap keyed state backend over the whole key
  * group range (for keyed operators), a manual processing-time clock that only the test moves,
  * and counters.
+ *
+ * <p><b>Against a full outbox.</b> The operator emits into a real {@link Outbox}. With {@link
+ * OutboxMode#WITH_ROOM} it always has room; with {@link OutboxMode#REFUSING} it refuses every
+ * other piece of a burst ({@link Output#emitBurst}), as Jet's {@code TestSupport} does, and after
+ * every call the harness resumes the held output until none is left, as the task does before it
+ * takes more input. An operator must emit exactly the same, in the same order, in both modes, so
+ * the operator tests run in both: each test class has a twin that extends it and adds {@link
+ * RefusingOutbox}, which makes {@code REFUSING} the default for the harnesses its tests build.
  *
  * <p>How to use it: build with {@link #of(OperatorFactory)} or {@link #of(StreamOperator,
  * boolean)}, configure, {@link #open()}, feed with {@code processElement}/{@code
@@ -52,15 +64,35 @@ public final class OperatorTestHarness {
   /** An idleness change. */
   public record Idle(boolean idle) implements Emitted {}
 
+  /** Whether the operator's outbox has room for every piece of a burst. */
+  public enum OutboxMode {
+    /** Always room: a burst goes out at once. */
+    WITH_ROOM,
+    /** Every other piece of a burst is refused; the harness resumes until nothing is held. */
+    REFUSING
+  }
+
+  /** The mode of harnesses built on this thread without {@link #outbox}; see {@link RefusingOutbox}. */
+  static final ThreadLocal<OutboxMode> DEFAULT_MODE = ThreadLocal.withInitial(() -> OutboxMode.WITH_ROOM);
+
+  /** How many times in a row the harness resumes held output before it calls the operator stuck. */
+  private static final int MAX_RESUMES = 100_000_000;
+
   private final StreamOperator<?> operator;
   private final boolean keyed;
   private final List<Emitted> emitted = new ArrayList<>();
   private final Map<String, Long> counters = new HashMap<>();
+  private final Map<String, List<Object>> sentToClient = new HashMap<>();
   private final ManualClock clock = new ManualClock();
   private RuntimeMode mode = RuntimeMode.STREAMING;
   private String name = "operator";
   private int maxParallelism = KeyGroups.DEFAULT_MAX_PARALLELISM;
   private KeyedStateBackend backend;
+  private OutboxMode outboxMode = DEFAULT_MODE.get();
+  private Outbox<Object> outbox;
+  /** Whether the outbox refused the last piece (REFUSING alternates). */
+  private boolean refusedLast;
+  private long refusals;
   private boolean opened;
 
   private OperatorTestHarness(StreamOperator<?> operator, boolean keyed) {
@@ -91,6 +123,13 @@ public final class OperatorTestHarness {
     return this;
   }
 
+  /** Whether the outbox refuses every other piece of a burst (default: this thread's default). */
+  public OperatorTestHarness outbox(OutboxMode mode) {
+    checkNotOpen();
+    this.outboxMode = Objects.requireNonNull(mode, "mode");
+    return this;
+  }
+
   public OperatorTestHarness maxParallelism(int maxParallelism) {
     checkNotOpen();
     this.maxParallelism = maxParallelism;
@@ -110,8 +149,35 @@ public final class OperatorTestHarness {
     if (keyed) {
       backend = new HeapKeyedStateBackend(new KeyGroupRange(0, maxParallelism - 1));
     }
-    ((StreamOperator) operator).open(new Context(), new Collecting());
+    outbox = new Outbox<>(new Collecting(), this::hasRoom);
+    if (operator instanceof SinkOperator<?> sink) {
+      sink.open(new TestSinkContext());
+    }
+    ((StreamOperator) operator).open(new Context(), outbox);
     opened = true;
+    drain();
+    return this;
+  }
+
+  private boolean hasRoom() {
+    if (outboxMode == OutboxMode.WITH_ROOM) {
+      return true;
+    }
+    refusedLast = !refusedLast;
+    if (refusedLast) {
+      refusals++;
+    }
+    return !refusedLast;
+  }
+
+  /** As the task does before it takes more input: resumes held output until none is left. */
+  private OperatorTestHarness drain() throws Exception {
+    for (int resumes = 0; outbox.isHolding(); resumes++) {
+      if (resumes == MAX_RESUMES) {
+        throw new IllegalStateException("the operator's held output never drains");
+      }
+      outbox.resume();
+    }
     return this;
   }
 
@@ -129,27 +195,27 @@ public final class OperatorTestHarness {
       throw new IllegalStateException("use processElement1/2 for a two-input operator");
     }
     ((OneInputOperator<Object, ?>) one).processElement(value, timestamp);
-    return this;
+    return drain();
   }
 
   @SuppressWarnings("unchecked")
   public OperatorTestHarness processElement1(Object value, long timestamp) throws Exception {
     checkOpen();
     ((TwoInputOperator<Object, Object, ?>) operator).processElement1(value, timestamp);
-    return this;
+    return drain();
   }
 
   @SuppressWarnings("unchecked")
   public OperatorTestHarness processElement2(Object value, long timestamp) throws Exception {
     checkOpen();
     ((TwoInputOperator<Object, Object, ?>) operator).processElement2(value, timestamp);
-    return this;
+    return drain();
   }
 
   public OperatorTestHarness processWatermark(long watermark) throws Exception {
     checkOpen();
     operator.processWatermark(watermark);
-    return this;
+    return drain();
   }
 
   /**
@@ -168,6 +234,7 @@ public final class OperatorTestHarness {
       }
       clock.ticks.headSet(now, true).clear();
       operator.onProcessingTime(now);
+      drain();
     }
     return this;
   }
@@ -245,6 +312,11 @@ public final class OperatorTestHarness {
     return out;
   }
 
+  /** What a sink sent to the client as {@code sinkName}, in order. */
+  public List<Object> sentToClient(String sinkName) {
+    return List.copyOf(sentToClient.getOrDefault(sinkName, List.of()));
+  }
+
   /** A counter's value (0 when never added to). */
   public long counter(String counterName) {
     return counters.getOrDefault(counterName, 0L);
@@ -257,6 +329,11 @@ public final class OperatorTestHarness {
 
   public long processingTime() {
     return clock.now;
+  }
+
+  /** How many pieces of bursts the outbox refused so far (always 0 {@link OutboxMode#WITH_ROOM}). */
+  public long refusals() {
+    return refusals;
   }
 
   /** Ticks the operator asked for and that are not yet due. */
@@ -312,6 +389,34 @@ public final class OperatorTestHarness {
     @Override
     public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
       emitted.add(new Side(tag.id(), value, timestamp));
+    }
+  }
+
+  /** A sink's view of its (absent) task: no Vert.x; what it sends to the client is recorded. */
+  private final class TestSinkContext implements SinkContext {
+    @Override
+    public String operatorName() {
+      return name;
+    }
+
+    @Override
+    public int subtaskIndex() {
+      return 0;
+    }
+
+    @Override
+    public int parallelism() {
+      return 1;
+    }
+
+    @Override
+    public Vertx vertx() {
+      throw new UnsupportedOperationException("the operator test harness has no Vert.x");
+    }
+
+    @Override
+    public void sendToClient(String sinkName, List<?> records) {
+      sentToClient.computeIfAbsent(sinkName, k -> new ArrayList<>()).addAll(records);
     }
   }
 

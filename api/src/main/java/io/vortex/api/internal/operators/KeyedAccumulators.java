@@ -1,6 +1,7 @@
 package io.vortex.api.internal.operators;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -16,7 +17,13 @@ final class KeyedAccumulators<A> {
     long timestamp = Output.NO_TIMESTAMP;
   }
 
-  private final HashMap<Object, Slot<A>> slots = new HashMap<>();
+  /** Emits one key's result. */
+  @FunctionalInterface
+  interface ResultEmitter<A> {
+    void emit(Object key, Slot<A> slot) throws Exception;
+  }
+
+  private HashMap<Object, Slot<A>> slots = new HashMap<>();
 
   Slot<A> slot(Object key, long timestamp) {
     Slot<A> slot = slots.get(key);
@@ -34,11 +41,20 @@ final class KeyedAccumulators<A> {
     return slots.size();
   }
 
-  Iterable<Map.Entry<Object, Slot<A>>> entries() {
-    return slots.entrySet();
-  }
-
-  void clear() {
-    slots.clear();
+  /**
+   * Hands over every key's accumulator as a burst, one key per piece, and starts afresh: keys
+   * added while the burst is still held start new accumulators, emitted by a later drain.
+   */
+  Burst drain(ResultEmitter<A> emitter) {
+    Iterator<Map.Entry<Object, Slot<A>>> due = slots.entrySet().iterator();
+    slots = new HashMap<>();
+    return () -> {
+      if (!due.hasNext()) {
+        return false;
+      }
+      Map.Entry<Object, Slot<A>> e = due.next();
+      emitter.emit(e.getKey(), e.getValue());
+      return true;
+    };
   }
 }

@@ -5,12 +5,12 @@ import io.vortex.api.function.AggregateFunction;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.state.StateDescriptor;
 import io.vortex.api.state.ValueState;
-import java.util.Map;
 
 /**
  * A keyed rolling aggregate. STREAMING: the accumulator lives in keyed state and the result is
  * emitted after every record. BATCH: accumulators live on the heap and each key's result is
- * emitted once at the end of input, carrying the key's newest timestamp; until then it holds
+ * emitted once at the end of input, carrying the key's newest timestamp, as a burst ({@link
+ * Output#emitBurst}); until then it holds
  * watermarks back, as every earlier one could pass the results it still holds. When {@code
  * preAggregated}, the input is {@link KeyedPartial}s from a {@link LocalAggregateOperator} and
  * accumulators are merged.
@@ -84,10 +84,8 @@ public final class KeyedAggregateOperator<K, IN, A, OUT> extends AbstractStreamO
       return;
     }
     if (batch != null) {
-      for (Map.Entry<Object, KeyedAccumulators.Slot<A>> e : batch.entries()) {
-        output.collect(function.getResult(e.getValue().accumulator), e.getValue().timestamp);
-      }
-      batch.clear();
+      output.emitBurst(
+          batch.drain((key, slot) -> output.collect(function.getResult(slot.accumulator), slot.timestamp)));
     }
     super.processWatermark(watermark);
   }

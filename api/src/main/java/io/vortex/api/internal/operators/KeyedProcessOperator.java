@@ -12,7 +12,9 @@ import io.vortex.api.time.TimerService;
  * Event-time timers fire as the watermark passes them; output from a timer carries the timer's
  * time as its timestamp. Processing-time timers fire as the wall clock passes them (STREAMING
  * only: BATCH, like the window operator, ignores the clock); at the end of input every pending
- * processing-time timer fires, in both modes, as windows do.
+ * processing-time timer fires, in both modes, as windows do. The timers one watermark or tick
+ * makes due fire as a burst ({@link Output#emitBurst}): however many keys have one, the output
+ * stays within the channels' bound.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -54,11 +56,13 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
     function.processElement(value, ctx, collector);
   }
 
+  /** Fires the due event-time timers as a burst, one timer per piece, then forwards the watermark. */
   @Override
   public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark, this::fire);
-    if (watermark == Long.MAX_VALUE) {
-      timers.firePendingProcessingTimers(this::fire); // end of input
+    timers.setWatermark(watermark);
+    output.emitBurst(() -> timers.fireNextEventTimer(this::fire));
+    if (watermark == Long.MAX_VALUE) { // end of input
+      output.emitBurst(() -> timers.fireNextPendingProcessingTimer(this::fire));
     }
     super.processWatermark(watermark);
   }
@@ -66,7 +70,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   @Override
   public void onProcessingTime(long now) throws Exception {
     if (!batch) {
-      timers.advanceProcessingTime(now, this::fire);
+      output.emitBurst(() -> timers.fireNextProcessingTimer(now, this::fire));
     }
   }
 

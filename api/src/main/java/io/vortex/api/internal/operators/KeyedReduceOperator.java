@@ -5,13 +5,13 @@ import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.ReduceFunction;
 import io.vortex.api.state.StateDescriptor;
 import io.vortex.api.state.ValueState;
-import java.util.Map;
 
 /**
  * A keyed rolling reduce. STREAMING: the reduced value is kept in keyed state and emitted after
  * every record. BATCH: values are reduced on the heap and each key's final value is emitted once
- * when the input ends (the final watermark), carrying the key's newest timestamp; until then it
- * holds watermarks back, as every earlier one could pass the results it still holds.
+ * when the input ends (the final watermark), carrying the key's newest timestamp, as a burst
+ * ({@link Output#emitBurst}) so that however many keys there are the output stays bounded; until
+ * then it holds watermarks back, as every earlier one could pass the results it still holds.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -66,10 +66,7 @@ public final class KeyedReduceOperator<K, T> extends AbstractStreamOperator<T>
       return;
     }
     if (batch != null) {
-      for (Map.Entry<Object, KeyedAccumulators.Slot<T>> e : batch.entries()) {
-        output.collect(e.getValue().accumulator, e.getValue().timestamp);
-      }
-      batch.clear();
+      output.emitBurst(batch.drain((key, slot) -> output.collect(slot.accumulator, slot.timestamp)));
     }
     super.processWatermark(watermark);
   }

@@ -84,16 +84,16 @@ public final class KeyedTimers implements TimerService {
 
   /** Fires every event-time timer at or before {@code newWatermark}, in time order. */
   public void advanceWatermark(long newWatermark, Callback callback) throws Exception {
-    watermark = newWatermark;
-    fire(eventTimers, newWatermark, callback, true);
+    setWatermark(newWatermark);
+    while (fireNextEventTimer(callback)) {
+      // all due timers now
+    }
   }
 
   /** Fires every processing-time timer at or before {@code now}, in time order. */
   public void advanceProcessingTime(long now, Callback callback) throws Exception {
-    fire(processingTimers, now, callback, false);
-    long next = processingTimers.nextTime();
-    if (next != Long.MAX_VALUE) {
-      clock.requestTick(next);
+    while (fireNextProcessingTimer(now, callback)) {
+      // all due timers now
     }
   }
 
@@ -103,19 +103,62 @@ public final class KeyedTimers implements TimerService {
    * Timers registered from then on are ignored: no more time passes for this operator.
    */
   public void firePendingProcessingTimers(Callback callback) throws Exception {
-    inputEnded = true;
-    fire(processingTimers, Long.MAX_VALUE, callback, false);
+    while (fireNextPendingProcessingTimer(callback)) {
+      // all of them now
+    }
   }
 
-  private void fire(TimerHeap timers, long upTo, Callback callback, boolean eventTime)
-      throws Exception {
-    TimerHeap.Timer timer;
-    while ((timer = timers.pollDue(upTo)) != null) {
-      backend.setCurrentKey(timer.key(), timer.keyGroup());
-      backend.setCurrentNamespace(timer.namespace());
-      callback.onTimer(timer.time(), timer.namespace(), eventTime);
+  /**
+   * Event time is now {@code newWatermark}; the timers it makes due fire one at a time through
+   * {@link #fireNextEventTimer} (a burst of the operator's output, see {@link Output#emitBurst}).
+   */
+  public void setWatermark(long newWatermark) {
+    watermark = newWatermark;
+  }
+
+  /** Fires the earliest event-time timer at or before the watermark; false when none is due. */
+  public boolean fireNextEventTimer(Callback callback) throws Exception {
+    return fireNext(eventTimers, watermark, callback, true);
+  }
+
+  /**
+   * Fires the earliest processing-time timer at or before {@code now}; when none is due, asks for
+   * a tick at the next one and returns false.
+   */
+  public boolean fireNextProcessingTimer(long now, Callback callback) throws Exception {
+    if (fireNext(processingTimers, now, callback, false)) {
+      return true;
     }
-    backend.setCurrentNamespace(KeyedStateBackend.VOID_NAMESPACE);
+    long next = processingTimers.nextTime();
+    if (next != Long.MAX_VALUE) {
+      clock.requestTick(next);
+    }
+    return false;
+  }
+
+  /**
+   * End of input, one timer at a time (see {@link #firePendingProcessingTimers}): fires the
+   * earliest pending processing-time timer whatever its time; false when none is left.
+   */
+  public boolean fireNextPendingProcessingTimer(Callback callback) throws Exception {
+    inputEnded = true;
+    return fireNext(processingTimers, Long.MAX_VALUE, callback, false);
+  }
+
+  private boolean fireNext(TimerHeap timers, long upTo, Callback callback, boolean eventTime)
+      throws Exception {
+    TimerHeap.Timer timer = timers.pollDue(upTo);
+    if (timer == null) {
+      return false;
+    }
+    backend.setCurrentKey(timer.key(), timer.keyGroup());
+    backend.setCurrentNamespace(timer.namespace());
+    try {
+      callback.onTimer(timer.time(), timer.namespace(), eventTime);
+    } finally {
+      backend.setCurrentNamespace(KeyedStateBackend.VOID_NAMESPACE);
+    }
+    return true;
   }
 
   public int pendingEventTimers() {

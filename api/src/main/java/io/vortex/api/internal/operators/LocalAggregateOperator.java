@@ -5,14 +5,13 @@ import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.ReduceFunction;
 import io.vortex.api.function.RuntimeContext;
 import io.vortex.api.state.KeyedStateStore;
-import java.util.Map;
 
 /**
  * The first stage of a two-stage batch aggregation: combines records per key before the keyed
  * exchange, so only one partial per key and task crosses it. Emits everything at the end of
  * input, or earlier when it holds {@code maxKeys} keys (memory stays bounded; the second stage
- * merges partials either way). Emits the reduced records (reduce) or {@link KeyedPartial}s
- * (aggregate). It holds records until then, so it forwards only the final watermark (an earlier
+ * merges partials either way), as a burst ({@link Output#emitBurst}). Emits the reduced records
+ * (reduce) or {@link KeyedPartial}s (aggregate). It holds records until then, so it forwards only the final watermark (an earlier
  * one would run ahead of the timestamps it still holds). A rich user function is opened and
  * closed here as in the second stage, without keyed state (there is no key before the exchange).
  *
@@ -118,12 +117,13 @@ public final class LocalAggregateOperator<K, IN> extends AbstractStreamOperator<
     };
   }
 
-  private void flush() {
-    for (Map.Entry<Object, KeyedAccumulators.Slot<Object>> e : partials.entries()) {
-      var slot = e.getValue();
-      Object out = reduce != null ? slot.accumulator : new KeyedPartial<>(e.getKey(), slot.accumulator);
-      output.collect(out, slot.timestamp);
-    }
-    partials.clear();
+  /** Emits every partial as a burst (one per piece) and starts afresh. */
+  private void flush() throws Exception {
+    output.emitBurst(
+        partials.drain(
+            (key, slot) ->
+                output.collect(
+                    reduce != null ? slot.accumulator : new KeyedPartial<>(key, slot.accumulator),
+                    slot.timestamp)));
   }
 }

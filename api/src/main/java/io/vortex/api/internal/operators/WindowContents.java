@@ -47,8 +47,11 @@ abstract class WindowContents<IN, OUT> {
   /** Adds a combiner's partial accumulator; true when the window was empty before. */
   abstract boolean addPartial(Object accumulator) throws Exception;
 
-  /** Emits the window's result, if it has contents. */
-  abstract void emit(
+  /**
+   * Emits the window's result, if it has contents. A {@link LazyWindowFunction}'s results are not
+   * emitted but returned, for the caller to emit one by one; otherwise returns null.
+   */
+  abstract LazyWindowFunction.Results<OUT> emit(
       Object key, ProcessWindowFunction<Object, OUT, Object, Window>.Context context,
       Collector<OUT> out) throws Exception;
 
@@ -82,13 +85,18 @@ abstract class WindowContents<IN, OUT> {
 
     @Override
     @SuppressWarnings("unchecked")
-    void emit(
+    LazyWindowFunction.Results<OUT> emit(
         Object key, ProcessWindowFunction<Object, OUT, Object, Window>.Context context,
         Collector<OUT> out) throws Exception {
       List<IN> elements = state.get();
-      if (!elements.isEmpty()) {
-        function.process(key, context, (Iterable<Object>) elements, out);
+      if (elements.isEmpty()) {
+        return null;
       }
+      if (function instanceof LazyWindowFunction<?, ?> lazy) {
+        return ((LazyWindowFunction<Object, OUT>) lazy).results(key, (Iterable<Object>) elements);
+      }
+      function.process(key, context, (Iterable<Object>) elements, out);
+      return null;
     }
 
     @Override
@@ -148,12 +156,12 @@ abstract class WindowContents<IN, OUT> {
 
     @Override
     @SuppressWarnings("unchecked")
-    void emit(
+    LazyWindowFunction.Results<OUT> emit(
         Object key, ProcessWindowFunction<Object, OUT, Object, Window>.Context context,
         Collector<OUT> out) throws Exception {
       ACC acc = state.value();
       if (acc == null) {
-        return;
+        return null;
       }
       R result = aggregator.result(acc);
       if (function == null) {
@@ -161,6 +169,7 @@ abstract class WindowContents<IN, OUT> {
       } else {
         function.process(key, context, Collections.singletonList(result), out);
       }
+      return null;
     }
 
     @Override

@@ -88,9 +88,13 @@ public final class WindowJoinOperator<T1, T2, OUT, W extends Window>
     }
   }
 
-  /** Emits the join of every pair of a fired window. */
+  /**
+   * Emits the join of every pair of a fired window, lazily: the window operator takes one pair
+   * per piece of its burst, so a huge cross product stays within the channels' bound.
+   */
   static final class CrossProduct<T1, T2, OUT>
-      extends ProcessWindowFunction<Tagged, OUT, Object, Window> {
+      extends ProcessWindowFunction<Tagged, OUT, Object, Window>
+      implements LazyWindowFunction<Tagged, OUT> {
     private static final long serialVersionUID = 1L;
     private final JoinFunction<T1, T2, OUT> join;
 
@@ -99,9 +103,17 @@ public final class WindowJoinOperator<T1, T2, OUT, W extends Window>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void process(Object key, Context context, Iterable<Tagged> elements, Collector<OUT> out)
         throws Exception {
+      Results<OUT> pairs = results(key, elements);
+      while (pairs.hasNext()) {
+        out.collect(pairs.next());
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Results<OUT> results(Object key, Iterable<Tagged> elements) {
       List<T1> firsts = new ArrayList<>();
       List<T2> seconds = new ArrayList<>();
       for (Tagged t : elements) {
@@ -111,11 +123,7 @@ public final class WindowJoinOperator<T1, T2, OUT, W extends Window>
           seconds.add((T2) t.value());
         }
       }
-      for (T1 first : firsts) {
-        for (T2 second : seconds) {
-          out.collect(join.join(first, second));
-        }
-      }
+      return new Pairs<>(firsts, seconds, join);
     }
 
     @Override
@@ -130,6 +138,41 @@ public final class WindowJoinOperator<T1, T2, OUT, W extends Window>
       if (join instanceof RichFunction rich) {
         rich.close();
       }
+    }
+  }
+
+  /**
+   * The joined pairs of one window, first-input elements in the outer loop.
+   *
+   * <p>Threading: confined to the owning task's thread.
+   */
+  static final class Pairs<T1, T2, OUT> implements LazyWindowFunction.Results<OUT> {
+    private final List<T1> firsts;
+    private final List<T2> seconds;
+    private final JoinFunction<T1, T2, OUT> join;
+    private int i;
+    private int j;
+
+    Pairs(List<T1> firsts, List<T2> seconds, JoinFunction<T1, T2, OUT> join) {
+      this.firsts = firsts;
+      this.seconds = seconds;
+      this.join = join;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !seconds.isEmpty() && i < firsts.size();
+    }
+
+    @Override
+    public OUT next() throws Exception {
+      T1 first = firsts.get(i);
+      T2 second = seconds.get(j);
+      if (++j == seconds.size()) {
+        j = 0;
+        i++;
+      }
+      return join.join(first, second);
     }
   }
 }

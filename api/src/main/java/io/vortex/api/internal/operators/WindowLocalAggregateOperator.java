@@ -6,10 +6,14 @@ import io.vortex.api.window.SlidingEventTimeWindows;
 import io.vortex.api.window.TimeWindow;
 import io.vortex.api.window.TumblingEventTimeWindows;
 import io.vortex.api.window.WindowAssigner;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -157,16 +161,18 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     super.processWatermark(watermark);
   }
 
-  /** Emits the partials of every window whose max timestamp is at or before {@code time}. */
-  private void emitUpTo(long time) {
-    Iterator<Map.Entry<Long, Bucket>> due = buckets.headMap(time, true).entrySet().iterator();
-    while (due.hasNext()) {
-      Bucket bucket = due.next().getValue();
-      long stamp = bucket.window.maxTimestamp();
-      for (Map.Entry<Object, Slot> e : bucket.slots.entrySet()) {
-        Slot slot = e.getValue();
-        output.collect(new WindowPartial(bucket.window, e.getKey(), slot.accumulator, slot.count), stamp);
-      }
+  /**
+   * Emits the partials of every window whose max timestamp is at or before {@code time}, as a
+   * burst of one partial per piece ({@link Output#emitBurst}).
+   */
+  private void emitUpTo(long time) throws Exception {
+    NavigableMap<Long, Bucket> dueByTime = buckets.headMap(time, true);
+    if (dueByTime.isEmpty()) {
+      return;
+    }
+    List<Bucket> due = new ArrayList<>(dueByTime.values());
+    dueByTime.clear();
+    for (Bucket bucket : due) {
       entries -= bucket.slots.size();
       expectedKeys = Math.min(bucket.slots.size(), MAX_ENTRIES);
       if (bucket == lastBucket) {
@@ -175,7 +181,35 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
       if (bucket == previousBucket) {
         previousBucket = null;
       }
-      due.remove();
+    }
+    output.emitBurst(new Partials(due.iterator()));
+  }
+
+  /** The partials of due windows, one per piece. Threading: confined to the owning task's thread. */
+  private final class Partials implements Burst {
+    private final Iterator<Bucket> buckets;
+    private Bucket bucket;
+    private Iterator<Map.Entry<Object, Slot>> slots = Collections.emptyIterator();
+
+    Partials(Iterator<Bucket> buckets) {
+      this.buckets = buckets;
+    }
+
+    @Override
+    public boolean emitNext() {
+      while (!slots.hasNext()) {
+        if (!buckets.hasNext()) {
+          return false;
+        }
+        bucket = buckets.next();
+        slots = bucket.slots.entrySet().iterator();
+      }
+      Map.Entry<Object, Slot> e = slots.next();
+      Slot slot = e.getValue();
+      output.collect(
+          new WindowPartial(bucket.window, e.getKey(), slot.accumulator, slot.count),
+          bucket.window.maxTimestamp());
+      return true;
     }
   }
 }

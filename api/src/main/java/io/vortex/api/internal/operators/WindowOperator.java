@@ -23,6 +23,9 @@ import java.util.function.LongFunction;
  * Keyed windows with Flink's default triggers: an event-time window fires when the watermark
  * reaches its {@code maxTimestamp()}, a processing-time window when the wall clock does. Results
  * carry the window's max timestamp. Window contents live in keyed state namespaced by the window.
+ * The windows one watermark (or tick) makes due fire as a burst, one window per piece, so the
+ * output stays within the channels' bound however many fire at once; a {@link
+ * ProcessWindowFunction} emits all it collects for one window in its piece.
  *
  * <p>Lateness (event time): a window's state is kept until {@code maxTimestamp() +
  * allowedLateness}; a record whose windows are all past that is late: it goes to the late side
@@ -64,6 +67,8 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   // while records fall into the same window.
   private LongFunction<TimeWindow> singleWindow;
   private TimeWindow lastWindow;
+  /** The rest of a lazy window function's results for the window a timer just fired, or null. */
+  private Burst lazyResults;
 
   /** A window operator over {@code definition}; {@code preAggregated} when combiners feed it. */
   @SuppressWarnings("unchecked")
@@ -255,7 +260,10 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   /** A record within the allowed lateness of a fired window fires it again (Flink's trigger). */
   private void fireIfPastDue(W window) throws Exception {
     if (eventTime && window.maxTimestamp() <= currentWatermark) {
-      fire(window);
+      Burst rest = fire(window);
+      if (rest != null) {
+        output.emitBurst(rest);
+      }
     }
   }
 
@@ -287,12 +295,18 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     timers.setNamespace(KeyedStateBackend.VOID_NAMESPACE);
   }
 
+  /**
+   * Fires the windows the watermark makes due as a burst ({@link Output#emitBurst}), one window
+   * per piece, then forwards the watermark behind them: however many windows fire at once, the
+   * output stays within the channels' bound.
+   */
   @Override
   public void processWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    timers.advanceWatermark(watermark, this::onTimer);
-    if (watermark == Long.MAX_VALUE) {
-      timers.firePendingProcessingTimers(this::onTimer); // end of input
+    timers.setWatermark(watermark);
+    output.emitBurst(firing(() -> timers.fireNextEventTimer(this::onTimer)));
+    if (watermark == Long.MAX_VALUE) { // end of input
+      output.emitBurst(firing(() -> timers.fireNextPendingProcessingTimer(this::onTimer)));
     }
     super.processWatermark(watermark);
   }
@@ -300,8 +314,24 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   @Override
   public void onProcessingTime(long now) throws Exception {
     if (!batch) {
-      timers.advanceProcessingTime(now, this::onTimer);
+      output.emitBurst(firing(() -> timers.fireNextProcessingTimer(now, this::onTimer)));
     }
+  }
+
+  /**
+   * A burst that fires one due timer per piece ({@code fireNextTimer}), and emits the results of
+   * a lazy window function one per piece.
+   */
+  private Burst firing(Burst fireNextTimer) {
+    return () -> {
+      if (lazyResults != null) {
+        if (lazyResults.emitNext()) {
+          return true;
+        }
+        lazyResults = null;
+      }
+      return fireNextTimer.emitNext();
+    };
   }
 
   /** A window's timer: fires at its max timestamp, drops its state at its cleanup time. */
@@ -318,7 +348,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
       backend.setCurrentNamespace(stateWindow);
     }
     if (time == window.maxTimestamp()) {
-      fire(window);
+      lazyResults = fire(window);
     }
     if (time == cleanupTime(window)) {
       contents.clear();
@@ -333,10 +363,22 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     }
   }
 
-  private void fire(W window) throws Exception {
+  /** Emits the window's result; returns what a lazy window function still has to emit, or null. */
+  private Burst fire(W window) throws Exception {
     firing = window;
-    collector.setTimestamp(window.maxTimestamp());
-    contents.emit(backend.currentKey(), functionContext, collector);
+    long timestamp = window.maxTimestamp();
+    collector.setTimestamp(timestamp);
+    LazyWindowFunction.Results<OUT> lazy = contents.emit(backend.currentKey(), functionContext, collector);
+    if (lazy == null) {
+      return null;
+    }
+    return () -> {
+      if (!lazy.hasNext()) {
+        return false;
+      }
+      output.collect(lazy.next(), timestamp);
+      return true;
+    };
   }
 
   private MergingWindowSet<W> loadSessions() {

@@ -1,0 +1,7 @@
+package io.vortex.taskmanager.testing;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every test of {@link StatelessOperatorsTest}, against an outbox that refuses every other piece of a burst. */
+@ExtendWith(RefusingOutbox.class)
+class StatelessOperatorsRefusingOutboxTest extends StatelessOperatorsTest {}
