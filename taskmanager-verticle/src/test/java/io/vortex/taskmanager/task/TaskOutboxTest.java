@@ -77,7 +77,7 @@ class TaskOutboxTest {
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
         "job", 0, 1, 128, RuntimeMode.STREAMING, null, getClass().getClassLoader(), clock, counters,
-        (s, i, r) -> {});
+        (s, i, r) -> {}, () -> {});
     var chain = new OperatorChain(List.of(operator), new TaskOutput(List.of(writer)), services);
     return new Task(new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, 1_000,
         (task, state, f, c) -> states.add(state.name() + (f == null ? "" : ": " + f.causeMessage())));

@@ -415,6 +415,11 @@ public final class OperatorTestHarness {
     }
 
     @Override
+    public void wakeup() {
+      // the harness has no runner to wake: it calls the operator when the test says so
+    }
+
+    @Override
     public void sendToClient(String sinkName, List<?> records) {
       sentToClient.computeIfAbsent(sinkName, k -> new ArrayList<>()).addAll(records);
     }
