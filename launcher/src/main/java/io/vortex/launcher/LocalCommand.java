@@ -51,7 +51,8 @@ final class LocalCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = "--output", paramLabel = "PATH",
-      description = "Output of an example: a file at parallelism 1, else a directory of part files.")
+      description = "Output of an example: a file at parallelism 1, else a directory of part files. "
+          + "It must not exist yet, or be an empty directory (nothing is ever overwritten).")
   Path output;
 
   @Option(names = "--parallelism", paramLabel = "P",

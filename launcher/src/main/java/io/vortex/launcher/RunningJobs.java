@@ -54,10 +54,6 @@ final class RunningJobs implements JobExecutor {
     return names;
   }
 
-  synchronized boolean isCancelled() {
-    return cancelled;
-  }
-
   /** Waits for every job still running (not on an event loop); throws the first one's failure. */
   void awaitAll() {
     List<JobClient> jobs;

@@ -37,6 +37,9 @@ public interface SinkWriter<T> {
     return Future.succeededFuture();
   }
 
-  /** Releases resources; without a commit, discards the output. */
+  /**
+   * Releases resources; without a commit, discards the output before it returns (the process may
+   * be stopping on a signal).
+   */
   default void close() throws Exception {}
 }
