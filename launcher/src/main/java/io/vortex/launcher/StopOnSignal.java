@@ -42,6 +42,9 @@ final class StopOnSignal implements AutoCloseable {
       if (jobs != null) {
         cancelled = jobs.cancelAll();
       }
+      if (cancelled.isEmpty()) {
+        return; // nothing was running, so nothing to clean up (and a main may be in System.exit)
+      }
     }
     try {
       if (!cleanedUp.await(CLEANUP_SECONDS, TimeUnit.SECONDS)) {
