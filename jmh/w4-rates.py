@@ -4,6 +4,7 @@
   jmh/w4-rates.py --peers DIR [--jar jmh/target/benchmarks.jar] [--rates 1000,10000,100000]
                   [--rounds 3] [--seconds 20] [--warmup 5] [--engines vortex,jet] [--out FILE]
                   [--jvm-opt=-Dx=y]...   (added to the Vortex JVMs' flags, e.g. for an A/B run)
+                  [--before-jar JAR]     (also runs engine "vortex-before" from another build)
 
 DIR is a built copy of the peer harness (shared/peers, see its README: copy it, then
 `mvn -q -B package` there). Every run is a fresh JVM with the JVM flags of PEERS.md; the runs
@@ -142,6 +143,7 @@ def main():
     ap.add_argument("--engines", default="vortex,jet")
     ap.add_argument("--out", default=None)
     ap.add_argument("--jvm-opt", action="append", default=[])
+    ap.add_argument("--before-jar", default=None)
     args = ap.parse_args()
     jar = os.path.abspath(args.jar)
     peers = os.path.abspath(args.peers)
@@ -155,10 +157,14 @@ def main():
 
     emit(f"# {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} cpus={os.cpu_count()} rounds={args.rounds}"
          f" seconds={args.seconds} warmup={args.warmup} rates={args.rates} jar={jar}")
+    engines = args.engines.split(",")
+    if args.before_jar:
+        engines.append("vortex-before")
+        emit(f"# vortex-before: {os.path.abspath(args.before_jar)}")
     lines = []
     for r in range(1, args.rounds + 1):
         for rate in [int(x) for x in args.rates.split(",")]:
-            for engine in args.engines.split(","):
+            for engine in engines:
                 if engine == "jet":
                     cmd = (["java"] + FLAGS + [
                         "-Dbench.par=2", f"-Dbench.w4.rate={rate}", f"-Dbench.w4.seconds={args.seconds}",
@@ -166,14 +172,17 @@ def main():
                         "-cp", "target/peer-bench.jar:target/lib/*", "peers.Main", "W4", "jet"])
                     cwd = peers
                 else:
+                    build = os.path.abspath(args.before_jar) if engine == "vortex-before" else jar
                     cmd = (["java"] + FLAGS + args.jvm_opt + [
-                        "-jar", jar, "--workload", "W4", "--engine", engine, "--par", "2",
+                        "-jar", build, "--workload", "W4", "--engine", "vortex", "--par", "2",
                         "--rate", str(rate), "--seconds", str(args.seconds), "--warmup", str(args.warmup)])
                     cwd = None
                 line = measure(cmd, cwd, args.warmup)
                 if line is None:
                     emit(f"# FAILED engine={engine} rate={rate} round={r}")
                     continue
+                if engine == "vortex-before":
+                    line = line.replace("engine=vortex ", "engine=vortex-before ", 1)
                 if " rate=" not in line:
                     line += f" rate={rate}"
                 line += f" round={r}"

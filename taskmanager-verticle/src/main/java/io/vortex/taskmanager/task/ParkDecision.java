@@ -18,10 +18,10 @@ record ParkDecision(Kind kind, long delayNanos) {
   static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(5);
   /**
    * The shortest timed park: records due closer together than this share one wakeup (a source
-   * at 100,000 records/s is woken about every 50 µs, not every 10 µs), which bounds the cost of
-   * waking to about 20,000 wakeups a second and adds at most this much latency.
+   * instance at 50,000 records/s is woken about every 100 µs, not every 20 µs), which bounds the
+   * cost of waking to about 10,000 wakeups a second and adds at most this much latency.
    */
-  static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
   /**
    * Waits at least this long go to an event-loop timer: Netty's NIO loop waits in whole
    * milliseconds, so it wakes up to 1 ms late, but it costs one thread wakeup instead of the

@@ -32,6 +32,8 @@ public final class SlotRunner {
   private final AtomicInteger state = new AtomicInteger(IDLE);
   private final List<Task> tasks = new ArrayList<>();
   private long timerDueNanos = Long.MAX_VALUE;
+  /** Whether the last {@link #stepAll} made progress. */
+  private boolean progressed;
   private final Handler<Void> round = v -> runRound(); // one instance: rounds are frequent
   private final Runnable timerWakeup = this::wakeup; // one instance: timers are frequent
 
@@ -93,48 +95,10 @@ public final class SlotRunner {
 
   private void runRound() {
     state.set(RUNNING);
-    long start = System.nanoTime();
-    long idleSince = -1; // when the rounds stopped making progress
-    ParkDecision park;
-    while (true) {
-      boolean progress = false;
-      long soonest = -1;
-      for (int i = 0; i < tasks.size(); i++) {
-        Task task = tasks.get(i);
-        Progress p = task.runOnce(STEP_RECORDS);
-        if (p == Progress.DONE) {
-          tasks.remove(i--);
-          continue;
-        }
-        if (p == Progress.MADE_PROGRESS) {
-          progress = true;
-        }
-        long ready = task.nanosUntilReady();
-        if (ready >= 0 && (soonest < 0 || ready < soonest)) {
-          soonest = ready;
-        }
-      }
-      long now = System.nanoTime();
-      if (progress) {
-        idleSince = -1;
-        if (now - start < SLICE_NANOS) {
-          continue;
-        }
-        park = null; // slice used up: let the event loop run, then continue
-        break;
-      }
-      if (idleSince < 0) {
-        idleSince = now;
-      }
-      park = ParkDecision.decide(soonest, now - idleSince);
-      if (park.kind() != ParkDecision.Kind.SPIN) {
-        break;
-      }
-      Thread.onSpinWait(); // input is due within microseconds
-    }
+    ParkDecision park = runUntilIdle();
     if (park == null) {
       state.set(SCHEDULED);
-      context.runOnContext(round);
+      context.runOnContext(round); // the slice is used up: let the event loop run, then go on
       return;
     }
     switch (park.kind()) {
@@ -146,6 +110,56 @@ public final class SlotRunner {
       state.set(SCHEDULED); // woken during the round: go again
       context.runOnContext(round);
     }
+  }
+
+  /** Steps the tasks until none makes progress (how to park) or the slice is used up (null). */
+  private ParkDecision runUntilIdle() {
+    long start = System.nanoTime();
+    long idleSince = -1; // when the steps stopped making progress
+    while (true) {
+      long soonest = stepAll();
+      long now = System.nanoTime();
+      if (progressed) {
+        if (now - start >= SLICE_NANOS) {
+          return null;
+        }
+        idleSince = -1;
+        continue;
+      }
+      if (idleSince < 0) {
+        idleSince = now;
+      }
+      ParkDecision park = ParkDecision.decide(soonest, now - idleSince);
+      if (park.kind() != ParkDecision.Kind.SPIN) {
+        return park;
+      }
+      Thread.onSpinWait(); // input is due within microseconds
+    }
+  }
+
+  /**
+   * Steps every task once; sets {@link #progressed}. Returns the nanoseconds until the soonest
+   * task has input due, or -1 when all wait for a wakeup.
+   */
+  private long stepAll() {
+    progressed = false;
+    long soonest = -1;
+    for (int i = 0; i < tasks.size(); i++) {
+      Task task = tasks.get(i);
+      Progress p = task.runOnce(STEP_RECORDS);
+      if (p == Progress.DONE) {
+        tasks.remove(i--);
+        continue;
+      }
+      if (p == Progress.MADE_PROGRESS) {
+        progressed = true;
+      }
+      long ready = task.nanosUntilReady();
+      if (ready >= 0 && (soonest < 0 || ready < soonest)) {
+        soonest = ready;
+      }
+    }
+    return soonest;
   }
 
   private void scheduleTimer(long delayNanos, boolean precise) {

@@ -21,17 +21,17 @@ class ParkDecisionTest {
     // When / Then: due in 2 µs, not spun yet: run again
     assertEquals(Kind.SPIN, ParkDecision.decide(2 * US, 0).kind());
     // already spun 5 µs: park even though input is due (nothing may ever make it progress)
-    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 50 * US), ParkDecision.decide(0, 5 * US));
+    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 100 * US), ParkDecision.decide(0, 5 * US));
   }
 
   @Test
-  void when_inputDueWithinAMillisecond_then_parkOnThePreciseTimerAtLeast50Microseconds() {
+  void when_inputDueWithinAMillisecond_then_parkOnThePreciseTimerAtLeast100Microseconds() {
     // When: a source paced at 50,000 records/s, 20 µs to its next record; one at 2,000/s
     ParkDecision fast = ParkDecision.decide(20 * US, 0);
     ParkDecision slow = ParkDecision.decide(500 * US, 0);
 
-    // Then: no spinning; records due within 50 µs share one wakeup
-    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 50 * US), fast);
+    // Then: no spinning; records due within 100 µs share one wakeup
+    assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 100 * US), fast);
     assertEquals(new ParkDecision(Kind.PRECISE_TIMER, 500 * US), slow);
   }
 
