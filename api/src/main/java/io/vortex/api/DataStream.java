@@ -7,6 +7,7 @@ import io.vortex.api.function.MapFunction;
 import io.vortex.api.function.ProcessFunction;
 import io.vortex.api.graph.OperatorKind;
 import io.vortex.api.graph.Partitioning;
+import io.vortex.api.internal.KeyTypes;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.FilterOperator;
 import io.vortex.api.internal.operators.FlatMapOperator;
@@ -82,10 +83,21 @@ public class DataStream<T> {
         Factories.of(OperatorKind.TIMESTAMPS, () -> new TimestampsAndWatermarksOperator<>(strategy)));
   }
 
-  /** Partitions by key: records of one key go to one parallel instance, with its keyed state. */
+  /**
+   * Partitions by key: records of one key go to one parallel instance, with its keyed state.
+   * Keys hash the same in every JVM: enums by name, records, tuples and lists from their
+   * components; arrays and classes without {@code hashCode}/{@code equals} are refused (here
+   * when the selector's key type says so, else on the first record).
+   */
   public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
     Objects.requireNonNull(key, "key");
+    KeyTypes.check(key, "keyBy after '" + describe() + "'");
     return new KeyedStream<>(env, refs, key);
+  }
+
+  /** The producers' names, for messages. */
+  String describe() {
+    return String.join("', '", refs.stream().map(r -> r.transform().name()).toList());
   }
 
   /**

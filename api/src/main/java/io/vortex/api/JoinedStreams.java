@@ -1,7 +1,9 @@
 package io.vortex.api;
 
+import io.vortex.api.internal.TimeMath;
 import io.vortex.api.function.JoinFunction;
 import io.vortex.api.function.KeySelector;
+import io.vortex.api.internal.KeyTypes;
 import io.vortex.api.graph.OperatorKind;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.WindowJoinOperator;
@@ -37,7 +39,8 @@ public final class JoinedStreams<T1, T2> {
 
   /** The key of the first stream's elements. */
   public <K> Where<K> where(KeySelector<T1, K> keySelector) {
-    return new Where<>(Objects.requireNonNull(keySelector, "keySelector"));
+    KeyTypes.check(Objects.requireNonNull(keySelector, "keySelector"), "join(...).where");
+    return new Where<>(keySelector);
   }
 
   /** A join with the first stream's key. */
@@ -50,7 +53,8 @@ public final class JoinedStreams<T1, T2> {
 
     /** The key of the second stream's elements. */
     public EqualTo equalTo(KeySelector<T2, K> keySelector) {
-      return new EqualTo(Objects.requireNonNull(keySelector, "keySelector"));
+      KeyTypes.check(Objects.requireNonNull(keySelector, "keySelector"), "join(...).equalTo");
+      return new EqualTo(keySelector);
     }
 
     /** A join with both keys. */
@@ -91,7 +95,7 @@ public final class JoinedStreams<T1, T2> {
       if (lateness.isNegative()) {
         throw new IllegalArgumentException("the allowed lateness must not be negative: " + lateness);
       }
-      this.allowedLatenessMillis = lateness.toMillis();
+      this.allowedLatenessMillis = TimeMath.millis(lateness);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.vortex.api;
 
+import io.vortex.api.internal.TimeMath;
 import io.vortex.api.function.AggregateFunction;
 import io.vortex.api.function.ProcessWindowFunction;
 import io.vortex.api.function.ReduceFunction;
@@ -42,7 +43,7 @@ public final class WindowedStream<T, K, W extends Window> {
     if (lateness.isNegative()) {
       throw new IllegalArgumentException("the allowed lateness must not be negative: " + lateness);
     }
-    this.allowedLatenessMillis = lateness.toMillis();
+    this.allowedLatenessMillis = TimeMath.millis(lateness);
     return this;
   }
 

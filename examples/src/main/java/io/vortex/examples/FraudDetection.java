@@ -123,7 +123,9 @@ public final class FraudDetection implements Example {
 
     @Override
     public void processElement(Transaction t, Context<String> ctx, Collector<String> out) {
-      if (t.timestamp() <= ctx.timerService().currentWatermark()) {
+      long watermark = ctx.timerService().currentWatermark();
+      // Long.MIN_VALUE is the earliest time, and before the first watermark nothing is late
+      if (watermark != Long.MIN_VALUE && t.timestamp() <= watermark) {
         runtime.addToCounter(LATE_COUNTER, 1); // its turn has passed
         return;
       }
@@ -151,12 +153,20 @@ public final class FraudDetection implements Example {
         if (last != null
             && last.amount().compareTo(SMALL) < 0
             && t.amount().compareTo(LARGE) > 0
-            && t.timestamp() - last.timestamp() <= WINDOW_MILLIS) {
+            && withinWindow(last.timestamp(), t.timestamp())) {
           out.collect(t.account() + "," + t.timestamp() + "," + t.amountText());
         }
         last = t;
       }
       previous.update(last);
+    }
+
+    /**
+     * {@code later - earlier <= 60 s} for {@code earlier <= later}, without overflow: their true
+     * difference is below 2^64, which is exactly the wrapped difference read as unsigned.
+     */
+    static boolean withinWindow(long earlier, long later) {
+      return Long.compareUnsigned(later - earlier, WINDOW_MILLIS) <= 0;
     }
   }
 

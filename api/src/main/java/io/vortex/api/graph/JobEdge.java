@@ -5,11 +5,15 @@ import java.util.Objects;
 
 /**
  * An edge between two vertices. {@code targetInput} is 0, or 1 for the second input of a
- * two-input operator; {@code sideOutput} names the producer's side output it carries (null for
- * the main output); {@code keySelector} is the serialized key selector of a HASH edge.
+ * two-input operator; {@code sideOutput} names the side output it carries (null for the main
+ * output), of the operator at position {@code sourceOperator} in the source vertex's chain (as
+ * in Flink, a side output belongs to the operator that emits it, not to its whole chain; the
+ * main output always comes from the chain's last operator); {@code keySelector} is the
+ * serialized key selector of a HASH edge.
  */
 public record JobEdge(
     int source,
+    int sourceOperator,
     int target,
     Partitioning partitioning,
     int targetInput,
@@ -20,12 +24,16 @@ public record JobEdge(
     if (targetInput != 0 && targetInput != 1) {
       throw new IllegalArgumentException("targetInput must be 0 or 1: " + targetInput);
     }
+    if (sourceOperator < 0) {
+      throw new IllegalArgumentException("sourceOperator must not be negative: " + sourceOperator);
+    }
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof JobEdge e
         && source == e.source
+        && sourceOperator == e.sourceOperator
         && target == e.target
         && partitioning == e.partitioning
         && targetInput == e.targetInput
@@ -35,13 +43,13 @@ public record JobEdge(
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, target, partitioning, targetInput, sideOutput)
+    return Objects.hash(source, sourceOperator, target, partitioning, targetInput, sideOutput)
         + Arrays.hashCode(keySelector);
   }
 
   @Override
   public String toString() {
     return "JobEdge[" + source + " -" + partitioning + "-> " + target + "." + targetInput
-        + (sideOutput == null ? "" : " side=" + sideOutput) + "]";
+        + (sideOutput == null ? "" : " side=" + sideOutput + " of operator " + sourceOperator) + "]";
   }
 }

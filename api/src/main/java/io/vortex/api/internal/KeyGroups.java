@@ -3,7 +3,9 @@ package io.vortex.api.internal;
 /**
  * Key-group arithmetic (DESIGN §7): a key's hash goes through a strong mixer into one of
  * {@code maxParallelism} key groups; subtask {@code i} of {@code p} owns a contiguous range of
- * key groups. Hashing uses the key object's {@code hashCode}, never its serialized bytes.
+ * key groups. Hashing uses the key's JVM-independent hash ({@link KeyHashes}: its {@code
+ * hashCode}, but enums by name and records, lists and the like from their components), never its
+ * serialized bytes.
  */
 public final class KeyGroups {
   public static final int DEFAULT_MAX_PARALLELISM = 128;
@@ -12,12 +14,15 @@ public final class KeyGroups {
 
   private KeyGroups() {}
 
-  /** The key group of {@code key}: {@code mix(hashCode) mod maxParallelism}. */
+  /**
+   * The key group of {@code key}: {@code mix(KeyHashes.hash(key)) mod maxParallelism}. Fails with
+   * a clear message for keys that cannot be hashed stably (arrays, classes without hashCode).
+   */
   public static int assign(Object key, int maxParallelism) {
     if (key == null) {
       throw new NullPointerException("a key selector returned null; keys must not be null");
     }
-    return Math.floorMod(mix(key.hashCode()), maxParallelism);
+    return Math.floorMod(mix(KeyHashes.hash(key)), maxParallelism);
   }
 
   /** The subtask, of {@code parallelism}, that owns {@code keyGroup}. */

@@ -1,5 +1,6 @@
 package io.vortex.api.time;
 
+import io.vortex.api.internal.TimeMath;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public final class WatermarkStrategy<T> implements Serializable {
       throw new IllegalArgumentException("maxOutOfOrderness must not be negative");
     }
     return new WatermarkStrategy<>(
-        Kind.BOUNDED_OUT_OF_ORDERNESS, maxOutOfOrderness.toMillis(), null, 0);
+        Kind.BOUNDED_OUT_OF_ORDERNESS, TimeMath.millis(maxOutOfOrderness), null, 0);
   }
 
   public WatermarkStrategy<T> withTimestampAssigner(TimestampAssigner<T> assigner) {
@@ -69,7 +70,7 @@ public final class WatermarkStrategy<T> implements Serializable {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the idle timeout must be positive");
     }
-    return new WatermarkStrategy<>(kind, maxOutOfOrdernessMillis, assigner, timeout.toMillis());
+    return new WatermarkStrategy<>(kind, maxOutOfOrdernessMillis, assigner, TimeMath.millis(timeout));
   }
 
   /** The assigner, or {@code null} to keep the timestamps records already carry. */
@@ -116,8 +117,7 @@ public final class WatermarkStrategy<T> implements Serializable {
       if (delay == Long.MAX_VALUE || maxTimestamp == Long.MIN_VALUE) {
         return Long.MIN_VALUE;
       }
-      long wm = maxTimestamp - delay - 1;
-      return wm > maxTimestamp ? Long.MIN_VALUE : wm; // underflow guard
+      return TimeMath.subtract(TimeMath.subtract(maxTimestamp, delay), 1); // saturates at MIN_VALUE
     }
   }
 }

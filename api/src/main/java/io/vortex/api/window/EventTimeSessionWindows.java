@@ -1,5 +1,6 @@
 package io.vortex.api.window;
 
+import io.vortex.api.internal.TimeMath;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class EventTimeSessionWindows implements MergingWindowAssigner<Obje
   @Override
   public Collection<TimeWindow> assignWindows(Object element, long timestamp, long now) {
     long ts = Windows.eventTimestamp(timestamp, NAME);
-    return List.of(new TimeWindow(ts, ts + gap));
+    return List.of(new TimeWindow(ts, TimeMath.add(ts, gap))); // the last session ends at the end of time
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.vortex.api.window;
 
+import io.vortex.api.internal.TimeMath;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class ProcessingTimeSessionWindows
 
   @Override
   public Collection<TimeWindow> assignWindows(Object element, long timestamp, long now) {
-    return List.of(new TimeWindow(now, now + gap));
+    return List.of(new TimeWindow(now, TimeMath.add(now, gap))); // the last session ends at the end of time
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.vortex.api.window;
 
+import io.vortex.api.internal.TimeMath;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,10 +37,19 @@ public record TimeWindow(long start, long end) implements Window {
 
   /**
    * The start of the window of {@code size} containing {@code timestamp}, for windows aligned
-   * to the epoch plus {@code offset}: {@code timestamp - floorMod(timestamp - offset, size)}.
+   * to the epoch plus {@code offset}: {@code timestamp - floorMod(timestamp - offset, size)},
+   * or {@link Long#MIN_VALUE} for the first window of the time line, which is cut there.
    */
   public static long windowStart(long timestamp, long offset, long size) {
-    return timestamp - Math.floorMod(timestamp - offset, size);
+    return TimeMath.subtract(timestamp, offsetInWindow(timestamp, offset, size));
+  }
+
+  /**
+   * How far {@code timestamp} is into its window of {@code size} aligned to the epoch plus
+   * {@code offset}: {@code floorMod(timestamp - offset, size)}, computed without overflow.
+   */
+  public static long offsetInWindow(long timestamp, long offset, long size) {
+    return Math.floorMod(Math.floorMod(timestamp, size) - Math.floorMod(offset, size), size);
   }
 
   /**

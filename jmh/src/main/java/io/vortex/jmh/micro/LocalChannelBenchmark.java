@@ -95,7 +95,7 @@ public class LocalChannelBenchmark {
     Partitioner partitioner = channels == 1
         ? Partitioner.of(Partitioning.FORWARD, null, KeyGroups.DEFAULT_MAX_PARALLELISM, 1, 0)
         : Partitioner.of(Partitioning.HASH, key, KeyGroups.DEFAULT_MAX_PARALLELISM, channels, 0);
-    writer = new RecordWriter(outputs, partitioner, false, batchSize, null);
+    writer = new RecordWriter(outputs, partitioner, false, batchSize);
     writer.onCapacity(() -> {
       Thread t = producer;
       if (t != null) {

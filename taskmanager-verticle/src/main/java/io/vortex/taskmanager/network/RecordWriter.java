@@ -27,26 +27,19 @@ public final class RecordWriter {
   private final Partitioner partitioner;
   private final boolean broadcast;
   private final int batchSize;
-  /** Side output id this edge carries, or null for the main output. */
-  private final String sideOutput;
   /** The newest watermark not yet sent, or {@link #NO_WATERMARK}. */
   private long pendingWatermark = NO_WATERMARK;
   /** A channel had no capacity left after a send (or at the last {@link #isAvailable()}). */
   private boolean full;
 
   public RecordWriter(
-      List<OutputChannel> channels, Partitioner partitioner, boolean broadcast, int batchSize, String sideOutput) {
+      List<OutputChannel> channels, Partitioner partitioner, boolean broadcast, int batchSize) {
     this.channels = channels.toArray(new OutputChannel[0]);
     this.open = new RecordBatch[this.channels.length];
     this.lastSize = new int[this.channels.length];
     this.partitioner = partitioner;
     this.broadcast = broadcast;
     this.batchSize = batchSize;
-    this.sideOutput = sideOutput;
-  }
-
-  public String sideOutput() {
-    return sideOutput;
   }
 
   public void emit(Object value, long timestamp) throws Exception {

@@ -6,19 +6,20 @@ import io.vortex.api.internal.operators.Output;
 
 /**
  * Hands records straight to the next chained operator: a method call, no queue. Side outputs
- * and idleness skip the rest of the chain and go to the task's writers.
+ * and idleness skip the rest of the chain and go to the task's writers, through the emitting
+ * operator's own view of them ({@link TaskOutput#of}).
  *
  * <p>Threading: confined to the owning task's thread.
  */
 final class ChainingOutput implements Output<Object> {
   private final OneInputOperator<Object, ?> next;
   private final String nextName;
-  private final Output<Object> tail;
+  private final Output<Object> writers;
 
-  ChainingOutput(OneInputOperator<Object, ?> next, String nextName, Output<Object> tail) {
+  ChainingOutput(OneInputOperator<Object, ?> next, String nextName, Output<Object> writers) {
     this.next = next;
     this.nextName = nextName;
-    this.tail = tail;
+    this.writers = writers;
   }
 
   @Override
@@ -41,11 +42,11 @@ final class ChainingOutput implements Output<Object> {
 
   @Override
   public void emitIdle(boolean idle) {
-    tail.emitIdle(idle);
+    writers.emitIdle(idle);
   }
 
   @Override
   public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
-    tail.collect(tag, value, timestamp);
+    writers.collect(tag, value, timestamp);
   }
 }

@@ -32,7 +32,7 @@ final class OperatorChain {
   private final List<String> names = new ArrayList<>();
   private final List<SinkOperator<?>> sinks = new ArrayList<>();
   private final List<String> sinkNames = new ArrayList<>();
-  private final Output<Object> tail;
+  private final TaskOutput tail;
   private final ChainOutboxes outboxes;
   private final ChainEntry entry;
 
@@ -50,7 +50,8 @@ final class OperatorChain {
     }
     List<Output<Object>> outputs = new ArrayList<>();
     for (int i = 0; i < operators.size(); i++) {
-      outputs.add(outboxes.add(names.get(i), i + 1 < operators.size() ? chainTo(i + 1) : tail));
+      Output<Object> own = tail.of(i);
+      outputs.add(outboxes.add(names.get(i), i + 1 < operators.size() ? chainTo(i + 1, own) : own));
     }
     for (int i = operators.size() - 1; i >= 0; i--) {
       open(i, factories.get(i), outputs.get(i), services);
@@ -59,11 +60,11 @@ final class OperatorChain {
   }
 
   @SuppressWarnings("unchecked")
-  private Output<Object> chainTo(int index) {
+  private Output<Object> chainTo(int index, Output<Object> sideOutputs) {
     if (!(operators.get(index) instanceof OneInputOperator<?, ?> next)) {
       throw new IllegalArgumentException(names.get(index) + " cannot be chained: it has two inputs");
     }
-    return new ChainingOutput((OneInputOperator<Object, ?>) next, names.get(index), tail);
+    return new ChainingOutput((OneInputOperator<Object, ?>) next, names.get(index), sideOutputs);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

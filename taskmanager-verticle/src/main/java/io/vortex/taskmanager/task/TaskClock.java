@@ -1,5 +1,6 @@
 package io.vortex.taskmanager.task;
 
+import io.vortex.api.internal.TimeMath;
 import io.vortex.api.internal.operators.ProcessingTimeService;
 import java.util.TreeSet;
 
@@ -10,6 +11,7 @@ import java.util.TreeSet;
  * <p>Threading: confined to the owning task's thread.
  */
 final class TaskClock implements ProcessingTimeService {
+  private static final long MAX_WAIT_MILLIS = 3_600_000;
   private final TreeSet<Long> ticks = new TreeSet<>(); // duplicates collapse
   private Runnable wakeup = () -> {};
 
@@ -45,11 +47,16 @@ final class TaskClock implements ProcessingTimeService {
     return true;
   }
 
-  /** Nanoseconds to the next tick, or -1 when none is requested. */
+  /**
+   * Nanoseconds to the next tick, or -1 when none is requested. A tick more than an hour ahead
+   * counts as an hour (the runner looks again then): nanoseconds to a tick near {@link
+   * Long#MAX_VALUE} would overflow, and a wrapped, negative wait would make the runner spin.
+   */
   long nanosUntilNextTick() {
     if (ticks.isEmpty()) {
       return -1;
     }
-    return Math.max(0, (ticks.first() - currentTimeMillis()) * 1_000_000L);
+    long millis = TimeMath.subtract(ticks.first(), currentTimeMillis());
+    return millis <= 0 ? 0 : Math.min(millis, MAX_WAIT_MILLIS) * 1_000_000L;
   }
 }

@@ -56,7 +56,8 @@ public final class TaskFactory {
     TaskClock clock = new TaskClock();
     clock.setWakeup(runner::wakeup);
     Map<String, Long> counters = new HashMap<>();
-    List<RecordWriter> writers = writers(graph, vertex, subtask);
+    List<TaskOutput.Route> routes = routes(graph, vertex, subtask);
+    List<RecordWriter> writers = routes.stream().map(TaskOutput.Route::writer).toList();
     var services =
         new TaskServices(
             jobId,
@@ -71,7 +72,7 @@ public final class TaskFactory {
             client::send,
             runner::wakeup);
     var specs = vertex.isSource() ? vertex.chain().subList(1, vertex.chain().size()) : vertex.chain();
-    var chain = new OperatorChain(specs, new TaskOutput(writers), services);
+    var chain = new OperatorChain(specs, new TaskOutput(routes), services);
     TaskInput input = vertex.isSource() ? sourceInput(vertex, subtask, runner) : gateInput(graph, vertex, subtask, runner);
     for (RecordWriter w : writers) {
       w.onCapacity(runner::wakeup);
@@ -152,9 +153,11 @@ public final class TaskFactory {
     return new GateInput(gate);
   }
 
+  /** The writers of the vertex's output edges; side outputs by their operator's chain position. */
   @SuppressWarnings("unchecked")
-  private List<RecordWriter> writers(JobGraph graph, JobVertex vertex, int subtask) {
-    List<RecordWriter> writers = new ArrayList<>();
+  private List<TaskOutput.Route> routes(JobGraph graph, JobVertex vertex, int subtask) {
+    int firstOperator = vertex.isSource() ? 1 : 0; // a source is read, not part of the chain
+    List<TaskOutput.Route> routes = new ArrayList<>();
     List<JobEdge> edges = graph.edges();
     for (int e = 0; e < edges.size(); e++) {
       JobEdge edge = edges.get(e);
@@ -173,14 +176,11 @@ public final class TaskFactory {
           edge.keySelector() == null ? null : UserCode.deserialize(edge.keySelector(), classLoader);
       Partitioner partitioner =
           Partitioner.of(edge.partitioning(), key, consumer.maxParallelism(), channels.size(), subtask);
-      writers.add(
+      var writer =
           new RecordWriter(
-              channels,
-              partitioner,
-              edge.partitioning() == Partitioning.BROADCAST,
-              graph.config().batchSize(),
-              edge.sideOutput()));
+              channels, partitioner, edge.partitioning() == Partitioning.BROADCAST, graph.config().batchSize());
+      routes.add(new TaskOutput.Route(writer, edge.sourceOperator() - firstOperator, edge.sideOutput()));
     }
-    return writers;
+    return routes;
   }
 }

@@ -11,62 +11,77 @@ import java.util.Map;
 
 /**
  * The end of a task's chain: records go to the writers of the main output's edges, side-output
- * records to the writers of edges that carry that side output, and watermarks and idleness to
- * every writer.
+ * records to the writers of edges that carry that side output of the operator that emitted it
+ * (as in Flink, two chained operators with equal tags have separate side outputs), and
+ * watermarks and idleness to every writer. Each operator emits through its own view, {@link
+ * #of(int)}.
  *
  * <p>Threading: confined to the owning task's thread.
  */
-final class TaskOutput implements Output<Object> {
+final class TaskOutput {
+  /**
+   * A writer and what it carries: the main output ({@code sideOutput} null), or the side output
+   * {@code sideOutput} of the chain's operator at position {@code operator}.
+   */
+  record Route(RecordWriter writer, int operator, String sideOutput) {
+    static Route main(RecordWriter writer) {
+      return new Route(writer, -1, null);
+    }
+  }
+
+  private static final RecordWriter[] NONE = new RecordWriter[0];
   private final RecordWriter[] main;
   private final RecordWriter[] all;
-  private final Map<String, RecordWriter[]> sides = new HashMap<>();
+  /** Side-output writers by operator position, then by tag id. */
+  private final Map<Integer, Map<String, RecordWriter[]>> sides = new HashMap<>();
 
-  TaskOutput(List<RecordWriter> writers) {
+  TaskOutput(List<Route> routes) {
     List<RecordWriter> mainList = new ArrayList<>();
-    Map<String, List<RecordWriter>> sideLists = new HashMap<>();
-    for (RecordWriter w : writers) {
-      if (w.sideOutput() == null) {
-        mainList.add(w);
+    List<RecordWriter> allList = new ArrayList<>();
+    Map<Integer, Map<String, List<RecordWriter>>> sideLists = new HashMap<>();
+    for (Route r : routes) {
+      allList.add(r.writer());
+      if (r.sideOutput() == null) {
+        mainList.add(r.writer());
       } else {
-        sideLists.computeIfAbsent(w.sideOutput(), k -> new ArrayList<>()).add(w);
+        sideLists.computeIfAbsent(r.operator(), k -> new HashMap<>())
+            .computeIfAbsent(r.sideOutput(), k -> new ArrayList<>()).add(r.writer());
       }
     }
-    main = mainList.toArray(new RecordWriter[0]);
-    all = writers.toArray(new RecordWriter[0]);
-    sideLists.forEach((tag, list) -> sides.put(tag, list.toArray(new RecordWriter[0])));
+    main = mainList.toArray(NONE);
+    all = allList.toArray(NONE);
+    sideLists.forEach((operator, byTag) -> {
+      Map<String, RecordWriter[]> arrays = new HashMap<>();
+      byTag.forEach((tag, list) -> arrays.put(tag, list.toArray(NONE)));
+      sides.put(operator, arrays);
+    });
   }
 
-  @Override
-  public void collect(Object value, long timestamp) {
-    try {
-      for (RecordWriter w : main) {
-        w.emit(value, timestamp);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot partition a record: " + e, e);
-    }
+  /** Every writer carries the main output. */
+  static TaskOutput mainOnly(List<RecordWriter> writers) {
+    return new TaskOutput(writers.stream().map(Route::main).toList());
   }
 
-  @Override
-  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
-    RecordWriter[] writers = sides.get(tag.id());
-    if (writers == null) {
-      return; // nobody reads this side output
-    }
-    try {
-      for (RecordWriter w : writers) {
-        w.emit(value, timestamp);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot partition a record: " + e, e);
-    }
+  /** The output of the chain's operator at {@code operator}: its side outputs are its own. */
+  Output<Object> of(int operator) {
+    return new OperatorOutput(sides.getOrDefault(operator, Map.of()));
+  }
+
+  void collect(Object value, long timestamp) {
+    emit(main, value, timestamp);
   }
 
   /** Coalesced per step: the writers send the newest watermark once, after the step's records. */
-  @Override
-  public void emitWatermark(long watermark) {
+  void emitWatermark(long watermark) {
     for (RecordWriter w : all) {
       w.emitWatermark(watermark);
+    }
+  }
+
+  void emitIdle(boolean idle) {
+    var event = new ChannelEvent.IdleStatus(idle);
+    for (RecordWriter w : all) {
+      w.broadcastEvent(event);
     }
   }
 
@@ -80,11 +95,45 @@ final class TaskOutput implements Output<Object> {
     return false;
   }
 
-  @Override
-  public void emitIdle(boolean idle) {
-    var event = new ChannelEvent.IdleStatus(idle);
-    for (RecordWriter w : all) {
-      w.broadcastEvent(event);
+  private static void emit(RecordWriter[] writers, Object value, long timestamp) {
+    try {
+      for (RecordWriter w : writers) {
+        w.emit(value, timestamp);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot partition a record: " + e, e);
+    }
+  }
+
+  /** One operator's view. Threading: as the task output. */
+  private final class OperatorOutput implements Output<Object> {
+    private final Map<String, RecordWriter[]> sideWriters;
+
+    OperatorOutput(Map<String, RecordWriter[]> sideWriters) {
+      this.sideWriters = sideWriters;
+    }
+
+    @Override
+    public void collect(Object value, long timestamp) {
+      TaskOutput.this.collect(value, timestamp);
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+      TaskOutput.this.emitWatermark(watermark);
+    }
+
+    @Override
+    public void emitIdle(boolean idle) {
+      TaskOutput.this.emitIdle(idle);
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+      RecordWriter[] writers = sideWriters.get(tag.id());
+      if (writers != null) { // else nobody reads this side output of this operator
+        emit(writers, value, timestamp);
+      }
     }
   }
 }

@@ -25,7 +25,7 @@ class RecordWriterTest {
 
   private static RecordWriter writer(List<LocalChannel> channels, Partitioning p, KeySelector<Object, ?> key, int batchSize) {
     var partitioner = Partitioner.of(p, key, 128, channels.size(), 0);
-    return new RecordWriter(List.copyOf(channels), partitioner, p == Partitioning.BROADCAST, batchSize, null);
+    return new RecordWriter(List.copyOf(channels), partitioner, p == Partitioning.BROADCAST, batchSize);
   }
 
   /** Everything queued on a channel, batches as their values, events by name. */

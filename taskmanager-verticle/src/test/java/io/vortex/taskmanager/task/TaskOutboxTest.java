@@ -72,13 +72,13 @@ class TaskOutboxTest {
 
   private Task task(TaskInput input, OperatorSpec operator) throws Exception {
     var writer = new RecordWriter(
-        List.of(out), Partitioner.of(Partitioning.FORWARD, null, 128, 1, 0), false, BATCH, null);
+        List.of(out), Partitioner.of(Partitioning.FORWARD, null, 128, 1, 0), false, BATCH);
     var clock = new TaskClock();
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
         "job", 0, 1, 128, RuntimeMode.STREAMING, null, getClass().getClassLoader(), clock, counters,
         (s, i, r) -> {}, () -> {});
-    var chain = new OperatorChain(List.of(operator), new TaskOutput(List.of(writer)), services);
+    var chain = new OperatorChain(List.of(operator), TaskOutput.mainOnly(List.of(writer)), services);
     return new Task(new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, 1_000,
         (task, state, f, c) -> states.add(state.name() + (f == null ? "" : ": " + f.causeMessage())));
   }

@@ -76,7 +76,7 @@ class TaskTest {
   private Task task(TaskInput input, List<OperatorSpec> specs, int batchSize, long bufferTimeoutMillis, RuntimeMode mode)
       throws Exception {
     var writer = new RecordWriter(
-        List.of(out), Partitioner.of(Partitioning.FORWARD, null, 128, 1, 0), false, batchSize, null);
+        List.of(out), Partitioner.of(Partitioning.FORWARD, null, 128, 1, 0), false, batchSize);
     return task(input, specs, writer, bufferTimeoutMillis, mode);
   }
 
@@ -88,7 +88,7 @@ class TaskTest {
     var services = new TaskServices(
         "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters, (s, i, r) -> {},
         sinkWakeups::incrementAndGet);
-    var chain = new OperatorChain(specs, new TaskOutput(List.of(writer)), services);
+    var chain = new OperatorChain(specs, TaskOutput.mainOnly(List.of(writer)), services);
     return new Task(
         new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, bufferTimeoutMillis,
         (task, state, f, c) -> {
@@ -351,7 +351,7 @@ class TaskTest {
     var stamp = spec("stamp", Factories.of(OperatorKind.TIMESTAMPS, () -> new TimestampsAndWatermarksOperator<>(strategy)));
     var channels = List.of(new LocalChannel(100), new LocalChannel(100));
     var writer = new RecordWriter(List.copyOf(channels), Partitioner.of(Partitioning.REBALANCE, null, 128, 2, 0),
-        false, 512, null);
+        false, 512);
     var task = task(new SourceInput(reader(values), "numbers"), List.of(stamp), writer, 60_000, RuntimeMode.STREAMING);
 
     // When: one step takes all of them

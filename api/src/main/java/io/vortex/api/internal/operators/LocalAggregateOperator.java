@@ -4,6 +4,7 @@ import io.vortex.api.function.AggregateFunction;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.ReduceFunction;
 import io.vortex.api.function.RuntimeContext;
+import io.vortex.api.internal.KeyHashes;
 import io.vortex.api.state.KeyedStateStore;
 
 /**
@@ -26,6 +27,7 @@ public final class LocalAggregateOperator<K, IN> extends AbstractStreamOperator<
   private final AggregateFunction<IN, Object, ?> aggregate;
   private final int maxKeys;
   private final KeyedAccumulators<Object> partials = new KeyedAccumulators<>();
+  private Class<?> lastKeyClass;
 
   private LocalAggregateOperator(
       KeySelector<IN, K> keySelector,
@@ -54,6 +56,10 @@ public final class LocalAggregateOperator<K, IN> extends AbstractStreamOperator<
   @SuppressWarnings("unchecked")
   public void processElement(IN value, long timestamp) throws Exception {
     K key = keySelector.getKey(value);
+    if (key != null && key.getClass() != lastKeyClass) { // refuse unhashable keys at once, not at the end
+      KeyHashes.check(key);
+      lastKeyClass = key.getClass();
+    }
     var slot = partials.slot(key, timestamp);
     if (reduce != null) {
       slot.accumulator =

@@ -1,5 +1,6 @@
 package io.vortex.api.internal.operators;
 
+import io.vortex.api.internal.TimeMath;
 import io.vortex.api.time.TimestampAssigner;
 import io.vortex.api.time.WatermarkGenerator;
 import io.vortex.api.time.WatermarkStrategy;
@@ -77,7 +78,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
     long timeout = strategy.idleTimeoutMillis();
     if (timeout > 0) {
       long base = idle ? context.processingTime().currentTimeMillis() : lastRecordMillis;
-      context.processingTime().requestTick(base + timeout);
+      context.processingTime().requestTick(TimeMath.add(base, timeout));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.vortex.api.internal.operators;
 
+import io.vortex.api.internal.TimeMath;
 import io.vortex.api.OutputTag;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.function.KeySelector;
@@ -400,9 +401,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
 
   /** Event time: when the window's state is dropped. Processing time: when it fires. */
   private long cleanupTime(W window) {
-    long max = window.maxTimestamp();
-    long cleanup = max + allowedLateness;
-    return cleanup >= max ? cleanup : Long.MAX_VALUE;
+    return TimeMath.add(window.maxTimestamp(), allowedLateness);
   }
 
   private boolean isWindowLate(W window) {
@@ -410,8 +409,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   }
 
   private boolean isElementLate(long timestamp) {
-    long limit = timestamp + allowedLateness;
-    return eventTime && (limit >= timestamp ? limit : Long.MAX_VALUE) <= currentWatermark;
+    return eventTime && TimeMath.add(timestamp, allowedLateness) <= currentWatermark;
   }
 
   @Override

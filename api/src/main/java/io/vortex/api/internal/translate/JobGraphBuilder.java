@@ -159,6 +159,7 @@ public final class JobGraphBuilder {
       }
     }
     Map<Integer, Integer> vertexOf = new LinkedHashMap<>();
+    Map<Integer, Integer> positionOf = new LinkedHashMap<>(); // in its vertex's chain
     List<List<Node>> chains = new ArrayList<>();
     for (Node node : nodes.values()) {
       if (isChainedToPredecessor(node, mainConsumers)) {
@@ -167,6 +168,7 @@ public final class JobGraphBuilder {
       List<Node> chain = new ArrayList<>();
       Node current = node;
       while (true) {
+        positionOf.put(current.id, chain.size());
         chain.add(current);
         vertexOf.put(current.id, node.id);
         List<Node> consumers = mainConsumers.getOrDefault(current.id, List.of());
@@ -195,7 +197,8 @@ public final class JobGraphBuilder {
             continue; // chained
           }
           byte[] key = in.key() == null ? null : UserCode.serialize(in.key(), "the key selector of '" + n.name + "'");
-          edges.add(new JobEdge(vertexOf.get(in.from()), head.id, in.partitioning(), in.inputIndex(), in.side(), key));
+          edges.add(new JobEdge(vertexOf.get(in.from()), positionOf.get(in.from()), head.id,
+              in.partitioning(), in.inputIndex(), in.side(), key));
         }
       }
     }
