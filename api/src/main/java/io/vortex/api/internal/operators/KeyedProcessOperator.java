@@ -27,6 +27,9 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   private TimestampedCollector<OUT> collector;
   private boolean batch;
   private final ContextImpl ctx = new ContextImpl();
+  private final KeyedTimers.Callback fire = this::fire;
+  /** Fires the event-time timers due at the watermark; one instance, as watermarks are frequent. */
+  private final Burst eventTimeFiring = () -> timers.fireNextEventTimer(fire);
 
   public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function, KeySelector<IN, K> keys) {
     this.function = function;
@@ -60,7 +63,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   @Override
   public void processWatermark(long watermark) throws Exception {
     timers.setWatermark(watermark);
-    output.emitBurst(() -> timers.fireNextEventTimer(this::fire));
+    output.emitBurst(eventTimeFiring);
     if (watermark == Long.MAX_VALUE) { // end of input
       output.emitBurst(() -> timers.fireNextPendingProcessingTimer(this::fire));
     }

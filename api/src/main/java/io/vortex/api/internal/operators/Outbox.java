@@ -64,20 +64,20 @@ public final class Outbox<T> implements Output<T> {
 
   @Override
   public void emitWatermark(long watermark) {
+    checkNotInPiece("a watermark"); // it would overtake the rest of the burst
     if (held == null) {
       target.emitWatermark(watermark);
     } else {
-      checkNotInPiece("a watermark");
       held.add(new HeldWatermark(watermark));
     }
   }
 
   @Override
   public void emitIdle(boolean idle) {
+    checkNotInPiece("idleness");
     if (held == null) {
       target.emitIdle(idle);
     } else {
-      checkNotInPiece("idleness");
       held.add(new HeldIdle(idle));
     }
   }
@@ -90,10 +90,16 @@ public final class Outbox<T> implements Output<T> {
       held.add(burst);
       return;
     }
-    held = new ArrayDeque<>();
-    held.add(burst);
-    room.holding(true);
-    resume();
+    // Nothing held: emit at once, allocating nothing unless the room runs out (watermarks come
+    // per record in event-time jobs, and most find nothing due).
+    do {
+      if (!room.hasRoom()) {
+        held = new ArrayDeque<>();
+        held.add(burst);
+        room.holding(true);
+        return;
+      }
+    } while (emitPiece(burst));
   }
 
   /** True while output is held: the task must call {@link #resume} before it takes input. */

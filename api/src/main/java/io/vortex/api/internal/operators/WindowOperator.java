@@ -70,6 +70,9 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   private TimeWindow lastWindow;
   /** The rest of a lazy window function's results for the window a timer just fired, or null. */
   private Burst lazyResults;
+  private final KeyedTimers.Callback onTimer = this::onTimer;
+  /** Fires the event-time timers due at the watermark; one instance, as watermarks are frequent. */
+  private final Burst eventTimeFiring = firing(() -> timers.fireNextEventTimer(onTimer));
 
   /** A window operator over {@code definition}; {@code preAggregated} when combiners feed it. */
   @SuppressWarnings("unchecked")
@@ -305,7 +308,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   public void processWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
     timers.setWatermark(watermark);
-    output.emitBurst(firing(() -> timers.fireNextEventTimer(this::onTimer)));
+    output.emitBurst(eventTimeFiring);
     if (watermark == Long.MAX_VALUE) { // end of input
       output.emitBurst(firing(() -> timers.fireNextPendingProcessingTimer(this::onTimer)));
     }
