@@ -14,7 +14,7 @@ public final class JsonMessageCodec<T> implements MessageCodec<T, T> {
   private final Class<T> type;
   private final String name;
 
-  private JsonMessageCodec(Class<T> type, Class<?> concrete) {
+  JsonMessageCodec(Class<T> type, Class<?> concrete) {
     this.type = type;
     this.name = "vortex-json-" + concrete.getName();
   }

@@ -1,6 +1,9 @@
 package io.vortex.api.client;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.vortex.api.internal.serialization.RecordsJson;
 import java.util.List;
 
 /** What a job tells its client while it runs. */
@@ -25,5 +28,11 @@ public sealed interface JobEvent {
   record Completed(String jobId, JobResult result) implements JobEvent {}
 
   /** Records a {@code CollectSink} named {@code sink} sent back, in order per subtask. */
-  record Collected(String jobId, String sink, int subtask, List<?> records) implements JobEvent {}
+  record Collected(
+      String jobId,
+      String sink,
+      int subtask,
+      @JsonSerialize(using = RecordsJson.Writer.class) @JsonDeserialize(using = RecordsJson.Reader.class)
+          List<?> records)
+      implements JobEvent {}
 }

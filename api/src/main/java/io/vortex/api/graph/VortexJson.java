@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The one configured Jackson mapper for wire and persisted types (graphs, messages). */
 public final class VortexJson {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .setSubtypeResolver(new SealedSubtypeResolver());
 
   private VortexJson() {}
 

@@ -1,0 +1,148 @@
+package io.vortex.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageCodec;
+import io.vortex.api.RuntimeMode;
+import io.vortex.api.StreamEnvironment;
+import io.vortex.api.client.JobClient;
+import io.vortex.api.client.JobEvent;
+import io.vortex.api.client.JobExecutor;
+import io.vortex.api.client.JobResult;
+import io.vortex.api.client.JobStatus;
+import io.vortex.api.graph.JobGraph;
+import io.vortex.api.tuple.Tuple2;
+import io.vortex.cluster.ControlMessage.TaskAssignment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every control message and job event survives the wire form of its codec unchanged. */
+@ExtendWith(VertxExtension.class)
+class JsonMessageCodecTest {
+  static JobGraph graph() {
+    JobExecutor noCluster = graph -> {
+      throw new UnsupportedOperationException("graphs only");
+    };
+    var env = StreamEnvironment.create(noCluster).setParallelism(2).setRuntimeMode(RuntimeMode.STREAMING);
+    env.generate(10, i -> i).keyBy(i -> i % 2).reduce(Long::sum).name("sum").collect("out");
+    return env.buildJobGraph("codec");
+  }
+
+  /** One instance of every message and event type, with every field set. */
+  static List<Object> everyMessage() {
+    JobGraph graph = graph();
+    var failure = new ControlMessage.Failure("parse", "java.io.IOException", "in.csv:7: bad", "trace\n\tat x");
+    return List.of(
+        new ControlMessage.RegisterTaskManager("tm-1", 4),
+        new ControlMessage.SubmitJob(graph),
+        new ControlMessage.CancelJob("job-1"),
+        new ControlMessage.DeployTasks(graph, List.of(new TaskAssignment(1, 0, 0), new TaskAssignment(2, 1, 3))),
+        new ControlMessage.TaskStateChanged("job-1", 2, 1, TaskState.FAILED, failure, Map.of("lines", 7L)),
+        new ControlMessage.TaskStateChanged("job-1", 2, 0, TaskState.RUNNING, null, Map.of()),
+        new ControlMessage.CommitJob("job-1"),
+        new ControlMessage.CancelTasks("job-1"),
+        new ControlMessage.JobTerminated("job-1"),
+        new ControlMessage.Ack("done"),
+        new JobEvent.StatusChanged("job-1", JobStatus.FAILED, "operator 'parse' failed"),
+        new JobEvent.TaskFailed("job-1", "parse", 1, "java.io.IOException", "in.csv:7: bad", "trace"),
+        new JobEvent.Completed("job-1", new JobResult("job-1", "codec", 12, Map.of("late", 3L))),
+        new JobEvent.Collected("job-1", "out", 1, List.of(1L, 2L, Long.MAX_VALUE)),
+        new JobEvent.Collected("job-1", "out", 0, List.of("a", "b")),
+        new JobEvent.Collected("job-1", "pairs", 0, List.of(Tuple2.of("a", 1L), Tuple2.of("b", 2L))));
+  }
+
+  /** The codec registered for the message's class, as the event bus picks it. */
+  @SuppressWarnings("unchecked")
+  private static MessageCodec<Object, Object> codecOf(Object message) {
+    Class<?> sealed = message instanceof JobEvent ? JobEvent.class : ControlMessage.class;
+    return new JsonMessageCodec<>((Class<Object>) sealed, message.getClass());
+  }
+
+  private static Object wireRoundTrip(Object message) {
+    var codec = codecOf(message);
+    Buffer buffer = Buffer.buffer("prefix");
+    codec.encodeToWire(buffer, message);
+    return codec.decodeFromWire("prefix".length(), buffer);
+  }
+
+  @Test
+  void when_everyMessageTypeEncodedToWireAndDecoded_then_equal() {
+    for (Object message : everyMessage()) {
+      // When
+      Object back = wireRoundTrip(message);
+
+      // Then
+      assertEquals(message, back, message.getClass().getSimpleName());
+    }
+  }
+
+  @Test
+  void when_collectedRecordsCrossTheWire_then_theyKeepTheirTypes() {
+    // Given: records of the types jobs collect most (longs that fit an int, tuples)
+    var collected = new JobEvent.Collected("job-1", "out", 0, List.of(5L, Tuple2.of("a", 1L)));
+
+    // When
+    var back = (JobEvent.Collected) wireRoundTrip(collected);
+
+    // Then
+    assertEquals(Long.class, back.records().get(0).getClass());
+    assertEquals(Tuple2.class, back.records().get(1).getClass());
+  }
+
+  @Test
+  void when_everyPermittedTypeListed_then_theTestCoversIt() {
+    // Given: the sealed hierarchies that travel on the bus
+    Set<Class<?>> permitted = new java.util.HashSet<>();
+    permitted.addAll(Arrays.asList(ControlMessage.class.getPermittedSubclasses()));
+    permitted.addAll(Arrays.asList(JobEvent.class.getPermittedSubclasses()));
+
+    // When
+    Set<Class<?>> covered = everyMessage().stream().map(Object::getClass).collect(Collectors.toSet());
+
+    // Then: a new message type added without a round-trip case fails here
+    assertEquals(permitted, covered);
+  }
+
+  @Test
+  void when_deliveredLocally_then_theSameImmutableInstance() {
+    for (Object message : everyMessage()) {
+      var codec = codecOf(message);
+      assertSame(message, codec.transform(message));
+      assertTrue(codec.name().startsWith("vortex-json-"), codec.name());
+    }
+  }
+
+  @Test
+  @Timeout(10)
+  void when_registeredTwice_then_everyMessageTravelsTheBusWithoutNamingACodec(Vertx vertx, VertxTestContext ctx) {
+    // Given: two verticles of one Vert.x register the codecs
+    JsonMessageCodec.registerAll(vertx.eventBus());
+    JsonMessageCodec.registerAll(vertx.eventBus());
+    List<Object> messages = everyMessage();
+    List<Object> got = new ArrayList<>();
+    vertx.eventBus().consumer("codec-test", m -> {
+      got.add(m.body());
+      if (got.size() == messages.size()) {
+        // Then
+        ctx.verify(() -> assertEquals(messages, got));
+        ctx.completeNow();
+      }
+    }).completion().onComplete(ctx.succeeding(v -> {
+      // When
+      messages.forEach(m -> vertx.eventBus().send("codec-test", m));
+    }));
+  }
+}
