@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -77,7 +78,7 @@ final class JobMaster {
       case RUNNING -> publish(new JobEvent.StatusChanged(jobId(), JobStatus.RUNNING, null));
       case FINISHED -> commit();
       case FAILED -> {
-        var f = change.failure();
+        var f = change.failure() != null ? change.failure() : withoutCause(change);
         publish(new JobEvent.TaskFailed(jobId(), f.operator(), change.subtask(), f.causeClass(), f.causeMessage(), f.stackTrace()));
         cancelTasks();
         terminate(JobStatus.FAILED, "operator '" + f.operator() + "' failed: " + f.causeClass()
@@ -85,6 +86,13 @@ final class JobMaster {
       }
       default -> {}
     }
+  }
+
+  /** A subtask that ended without a failure of its own (cancelled by its TaskManager). */
+  private ControlMessage.Failure withoutCause(TaskStateChanged change) {
+    String vertex = execution.graph().vertex(change.vertexId()).name();
+    return new ControlMessage.Failure(vertex, CancellationException.class.getName(),
+        "subtask " + change.subtask() + " was " + change.state() + " by its TaskManager, not by the job", null);
   }
 
   /** Every subtask finished: asks every TaskManager to commit, then the job is FINISHED. */

@@ -11,6 +11,8 @@ import io.vortex.api.internal.KeyGroups;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Checks a submitted job graph before anything is deployed; explains what is wrong. */
 final class JobValidator {
@@ -48,6 +50,7 @@ final class JobValidator {
     for (JobVertex v : graph.vertices()) {
       checkInputs(graph, v);
     }
+    checkAcyclic(graph);
     int needed = graph.slotsNeeded();
     if (totalSlots == 0) {
       throw invalid(graph, "no TaskManager has registered any slots");
@@ -110,6 +113,24 @@ final class JobValidator {
     }
     if (!twoInputs && hasSecond) {
       throw invalid(graph, "'" + v.head().name() + "' has one input but an edge targets its second");
+    }
+  }
+
+  /**
+   * Refuses cycles (their tasks would wait on each other's end of input forever): peels off
+   * vertices with no input left, then with no output left; what remains lies on a cycle.
+   */
+  private static void checkAcyclic(JobGraph graph) {
+    Set<Integer> remaining = new TreeSet<>();
+    graph.vertices().forEach(v -> remaining.add(v.id()));
+    boolean peeled = true;
+    while (peeled) {
+      peeled = remaining.removeIf(id -> graph.inputsOf(id).stream().noneMatch(e -> remaining.contains(e.source())))
+          | remaining.removeIf(id -> graph.outputsOf(id).stream().noneMatch(e -> remaining.contains(e.target())));
+    }
+    if (!remaining.isEmpty()) {
+      throw invalid(graph, "its edges form a cycle through "
+          + remaining.stream().map(id -> "'" + graph.vertex(id).name() + "'").collect(Collectors.joining(", ")));
     }
   }
 

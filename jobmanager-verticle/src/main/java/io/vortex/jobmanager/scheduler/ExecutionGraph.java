@@ -51,7 +51,8 @@ public final class ExecutionGraph {
 
   /**
    * Records a subtask's new state; returns the job status it leads to (FINISHED once every
-   * subtask finished, FAILED on a failure, else unchanged). Ignored once the job is terminal.
+   * subtask finished, FAILED on a failure or on a subtask cancelled while the job was not, e.g.
+   * by its TaskManager stopping; else unchanged). Ignored once the job is terminal.
    */
   public JobStatus update(int vertexId, int subtask, TaskState state, Map<String, Long> taskCounters) {
     if (status.isTerminal()) {
@@ -70,7 +71,7 @@ public final class ExecutionGraph {
       if (++finished == states.size()) {
         status = JobStatus.FINISHED;
       }
-    } else if (state == TaskState.FAILED) {
+    } else if (state == TaskState.FAILED || state == TaskState.CANCELED) {
       status = JobStatus.FAILED;
     }
     return status;

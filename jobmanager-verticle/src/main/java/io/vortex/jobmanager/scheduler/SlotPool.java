@@ -38,6 +38,9 @@ public final class SlotPool {
 
   /** Takes {@code count} free slots for {@code jobId}; throws when there are not enough free now. */
   public List<SlotRef> allocate(String jobId, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("a job takes at least one slot, asked for " + count);
+    }
     List<SlotRef> free = freeSlotsRoundRobin();
     if (free.size() < count) {
       throw new IllegalStateException(
