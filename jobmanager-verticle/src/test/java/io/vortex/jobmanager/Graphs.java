@@ -57,7 +57,7 @@ public final class Graphs {
 
   public JobGraph build(String jobId) {
     return new JobGraph(jobId, "test job", vertices, edges,
-        new JobConfig(RuntimeMode.STREAMING, RuntimeMode.STREAMING, 16, 10));
+        new JobConfig(RuntimeMode.STREAMING, RuntimeMode.STREAMING, 16, 10, false));
   }
 
   /** source(p) -> map(p), forward, then keyed into reduce+sink(p). */

@@ -33,6 +33,11 @@ import java.util.Queue;
  */
 public final class TaskManagerVerticle extends VerticleBase {
   private static final long REGISTER_RETRY_MILLIS = 100;
+  /**
+   * Collected records wait for the client's reply (its credit) as long as the client takes to
+   * read: a job whose client does not read is held back, as a slow sink holds it.
+   */
+  private static final DeliveryOptions UNTIL_READ = new DeliveryOptions().setSendTimeout(Long.MAX_VALUE);
 
   private final TaskManagerConfig config;
   private final ChannelTransport transport;
@@ -169,7 +174,8 @@ public final class TaskManagerVerticle extends VerticleBase {
             transport,
             (sink, subtask, records) ->
                 vertx.eventBus()
-                    .send(Addresses.jobEvents(jobId), new JobEvent.Collected(jobId, sink, subtask, records)),
+                    .request(Addresses.jobEvents(jobId), new JobEvent.Collected(jobId, sink, subtask, records), UNTIL_READ)
+                    .mapEmpty(),
             Thread.currentThread().getContextClassLoader());
     for (TaskAssignment assignment : deploy.tasks()) {
       SlotRunner slot = slots.get(assignment.slot());

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * A job's settings. {@code mode} is what runs (BATCH or STREAMING, resolved from {@code
  * requestedMode}); {@code bufferTimeoutMillis} bounds how long a partly filled network batch
- * waits (batches are flushed at once when the producer has no more input ready).
+ * waits (batches are flushed at once when the producer has no more input ready); {@code bounded}
+ * says every source is bounded, so the job ends by itself (its client may keep all its results).
  */
 public record JobConfig(
-    RuntimeMode requestedMode, RuntimeMode mode, int batchSize, long bufferTimeoutMillis) {
+    RuntimeMode requestedMode, RuntimeMode mode, int batchSize, long bufferTimeoutMillis, boolean bounded) {
   public static final int DEFAULT_BATCH_SIZE = 512;
   public static final long DEFAULT_BUFFER_TIMEOUT_MILLIS = 100;
 

@@ -1,19 +1,31 @@
 package io.vortex.api.sink;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vortex.api.client.VortexException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Streams records back to the client that submitted the job, in batches, as {@code Collected}
- * job events of the given name; {@code JobClient.collected(name)} gathers them. A batch is sent
- * when it is full, at the end of input, or {@value #LINGER_MILLIS} ms after its first record, so
- * the records of an endless job that emits few of them still reach the client.
+ * job events of the given name; the client reads them with {@code JobClient.collectedStream(name)}
+ * or {@code collected(name)}. A batch is sent when it is full ({@value #BATCH} records), at the end
+ * of input, or {@value #LINGER_MILLIS} ms after its first record, so the records of an endless job
+ * that emits few of them still reach the client.
+ *
+ * <p>Flow control: the client acknowledges a batch when it has room for it, and each sink
+ * instance has at most {@value #WINDOW} batches unacknowledged. With a full batch waiting beyond
+ * that, the writer is not {@linkplain SinkWriter#isReady() ready}: the task, and so the
+ * sources, stop until the client reads. The input ends only once the client has acknowledged
+ * every batch, so a finished job has delivered all its records.
  */
 public final class CollectSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
-  static final int BATCH = 1024;
+  /** Records per batch. */
+  public static final int BATCH = 1024;
+  /** Batches a sink instance may have sent that the client has not acknowledged yet. */
+  public static final int WINDOW = 2;
   /** Longest time a record waits in a partly filled batch (the default buffer timeout). */
   static final long LINGER_MILLIS = 100;
   private final String name;
@@ -28,49 +40,128 @@ public final class CollectSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> createWriter(SinkContext context) {
-    return new SinkWriter<>() {
-      private List<T> batch = new ArrayList<>();
-      private long timer = -1;
+    return new Writer<>(name, context);
+  }
 
-      @Override
-      public void write(T value, long timestamp) {
-        batch.add(value);
-        if (batch.size() >= BATCH) {
-          flush();
-        } else if (timer < 0) {
-          // called on the task's event loop: the timer fires there too
-          timer = context.vertx().setTimer(LINGER_MILLIS, id -> {
-            timer = -1;
-            flush();
-          });
-        }
-      }
+  /** Threading: confined to the owning task's event loop (acknowledgements complete there). */
+  private static final class Writer<T> implements SinkWriter<T> {
+    private final String name;
+    private final SinkContext context;
+    private List<T> batch = new ArrayList<>();
+    private int unacknowledged;
+    private long timer = -1;
+    /** The oldest record of {@link #batch} has waited the linger time: send it when credit allows. */
+    private boolean lingered;
+    private Promise<Void> finished;
+    private VortexException failure;
+    private boolean closed;
 
-      private void flush() {
-        if (timer >= 0) {
-          context.vertx().cancelTimer(timer);
+    Writer(String name, SinkContext context) {
+      this.name = name;
+      this.context = context;
+    }
+
+    @Override
+    public void write(T value, long timestamp) {
+      throwIfFailed();
+      batch.add(value);
+      if (batch.size() >= BATCH) {
+        sendWhatCreditAllows();
+      } else if (timer < 0 && !lingered) {
+        timer = context.vertx().setTimer(LINGER_MILLIS, id -> {
           timer = -1;
-        }
-        if (!batch.isEmpty()) {
-          context.sendToClient(name, batch);
-          batch = new ArrayList<>();
-        }
+          lingered = true;
+          sendWhatCreditAllows();
+        });
       }
+    }
 
-      @Override
-      public Future<Void> finish() {
-        flush();
-        return Future.succeededFuture();
-      }
+    /** Not ready with a full batch waiting for credit; throws once the client is unreachable. */
+    @Override
+    public boolean isReady() {
+      throwIfFailed();
+      return batch.size() < BATCH || unacknowledged < WINDOW;
+    }
 
-      @Override
-      public void close() {
-        if (timer >= 0) {
-          context.vertx().cancelTimer(timer);
-          timer = -1;
-        }
-        batch = new ArrayList<>(); // after a failure or cancellation, nothing more is sent
+    private void sendWhatCreditAllows() {
+      while (!closed && unacknowledged < WINDOW && !batch.isEmpty()
+          && (batch.size() >= BATCH || lingered || finished != null)) {
+        send(takeBatch());
       }
-    };
+    }
+
+    /** Up to {@value #BATCH} of the oldest records (a step may have written more). */
+    private List<T> takeBatch() {
+      List<T> out;
+      if (batch.size() <= BATCH) {
+        out = batch;
+        batch = new ArrayList<>();
+      } else {
+        out = new ArrayList<>(batch.subList(0, BATCH));
+        batch = new ArrayList<>(batch.subList(BATCH, batch.size()));
+      }
+      if (batch.isEmpty()) {
+        lingered = false;
+        cancelTimer();
+      }
+      return out;
+    }
+
+    private void send(List<T> records) {
+      unacknowledged++;
+      context.sendToClient(name, records).onComplete(ar -> {
+        unacknowledged--;
+        if (closed) {
+          return;
+        }
+        if (ar.failed() && failure == null) {
+          failure = new VortexException("collect sink '" + name + "' could not reach the job's client: "
+              + ar.cause().getMessage(), ar.cause());
+        }
+        sendWhatCreditAllows();
+        completeFinishIfDone();
+        context.wakeup(); // room again, or a failure the task finds in isReady()
+      });
+    }
+
+    private void throwIfFailed() {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    @Override
+    public Future<Void> finish() {
+      finished = Promise.promise();
+      cancelTimer();
+      sendWhatCreditAllows();
+      completeFinishIfDone();
+      return finished.future();
+    }
+
+    private void completeFinishIfDone() {
+      if (finished == null) {
+        return;
+      }
+      if (failure != null) {
+        finished.tryFail(failure);
+      } else if (batch.isEmpty() && unacknowledged == 0) {
+        finished.tryComplete();
+      }
+    }
+
+    private void cancelTimer() {
+      if (timer >= 0) {
+        context.vertx().cancelTimer(timer);
+        timer = -1;
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      cancelTimer();
+      batch = new ArrayList<>(); // after a failure or cancellation, nothing more is sent
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.vortex.api.sink;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 
@@ -17,6 +18,10 @@ public interface SinkContext {
   /** Makes the task look at its writer again: it became ready, or a write failed. Any thread. */
   void wakeup();
 
-  /** Sends records to the client that submitted the job, as a {@code Collected} job event. */
-  void sendToClient(String sinkName, List<?> records);
+  /**
+   * Sends records to the client that submitted the job, as a {@code Collected} job event.
+   * Completes (on the task's event loop) when the client has room for them: its credit for the
+   * next batch. Fails when no client listens any more.
+   */
+  Future<Void> sendToClient(String sinkName, List<?> records);
 }

@@ -1,83 +1,58 @@
 package io.vortex.cluster.client;
 
-import io.vertx.core.Handler;
-import io.vertx.core.streams.ReadStream;
 import io.vortex.api.client.JobEvent;
 import java.util.ArrayDeque;
 
 /**
- * The events of one job as a {@link ReadStream}: buffers while paused or before a handler is
- * set, so a late subscriber still sees every event.
+ * The events of one job as a bounded read stream. Status changes, failures and the result (a
+ * handful per job) are always buffered until delivered, so a late subscriber still sees them.
+ * Collected batches count against {@link #CAPACITY}: before a handler is set, those beyond it are
+ * left out of this stream (they still reach the sink's records); once a handler is set, a full
+ * stream has no room ({@link #hasRoom}), which holds the collect sinks back.
  *
- * <p>Threading: thread-safe; all methods synchronize on the stream.
+ * <p>Threading: thread-safe, as {@link DemandStream}.
  */
-final class JobEventStream implements ReadStream<JobEvent> {
+final class JobEventStream extends DemandStream<JobEvent> {
+  static final int CAPACITY = 64;
+
+  private final Runnable onRoom;
   private final ArrayDeque<JobEvent> buffered = new ArrayDeque<>();
-  private Handler<JobEvent> handler;
-  private Handler<Void> endHandler;
-  private long demand = Long.MAX_VALUE;
-  private boolean ended;
-  private boolean endDelivered;
 
-  synchronized void push(JobEvent event) {
-    buffered.add(event);
-    drain();
+  /** {@code onRoom} runs (under the lock) after the stream delivered events. */
+  JobEventStream(Object lock, Runnable onRoom) {
+    super(lock);
+    this.onRoom = onRoom;
   }
 
-  synchronized void end() {
-    ended = true;
-    drain();
-  }
-
-  private void drain() {
-    while (handler != null && demand > 0 && !buffered.isEmpty()) {
-      if (demand != Long.MAX_VALUE) {
-        demand--;
+  void push(JobEvent event) {
+    synchronized (lock) {
+      if (event instanceof JobEvent.Collected && !hasHandler() && buffered.size() >= CAPACITY) {
+        return; // nobody subscribed: stay bounded; the records went to the sink's reader
       }
-      handler.handle(buffered.poll());
-    }
-    if (ended && buffered.isEmpty() && endHandler != null && !endDelivered) {
-      endDelivered = true;
-      endHandler.handle(null);
+      buffered.add(event);
+      drain();
     }
   }
 
-  @Override
-  public synchronized ReadStream<JobEvent> exceptionHandler(Handler<Throwable> handler) {
-    return this;
+  /** Whether a collected batch may be acknowledged as far as this stream is concerned. */
+  boolean hasRoom() {
+    synchronized (lock) {
+      return !hasHandler() || buffered.size() < CAPACITY;
+    }
   }
 
   @Override
-  public synchronized ReadStream<JobEvent> handler(Handler<JobEvent> handler) {
-    this.handler = handler;
-    drain();
-    return this;
+  protected boolean hasNext() {
+    return !buffered.isEmpty();
   }
 
   @Override
-  public synchronized ReadStream<JobEvent> pause() {
-    demand = 0;
-    return this;
+  protected JobEvent next() {
+    return buffered.poll();
   }
 
   @Override
-  public synchronized ReadStream<JobEvent> resume() {
-    demand = Long.MAX_VALUE;
-    drain();
-    return this;
-  }
-
-  @Override
-  public synchronized ReadStream<JobEvent> fetch(long amount) {
-    demand = demand == Long.MAX_VALUE ? demand : Math.min(Long.MAX_VALUE - 1, demand + amount);
-    drain();
-    return this;
-  }
-
-  @Override
-  public synchronized ReadStream<JobEvent> endHandler(Handler<Void> endHandler) {
-    this.endHandler = endHandler;
-    drain();
-    return this;
+  protected void delivered() {
+    onRoom.run();
   }
 }

@@ -162,8 +162,8 @@ final class OperatorChain {
       }
 
       @Override
-      public void sendToClient(String sinkName, List<?> records) {
-        services.client().send(sinkName, services.subtask(), records);
+      public Future<Void> sendToClient(String sinkName, List<?> records) {
+        return services.client().send(sinkName, services.subtask(), records);
       }
     };
   }

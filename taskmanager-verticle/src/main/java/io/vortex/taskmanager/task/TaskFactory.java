@@ -1,5 +1,6 @@
 package io.vortex.taskmanager.task;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.graph.JobEdge;
@@ -41,10 +42,10 @@ public final class TaskFactory {
     this.classLoader = loader;
   }
 
-  /** Sends collected records to the job's client. */
+  /** Sends collected records to the job's client; completes when the client has room for them. */
   @FunctionalInterface
   public interface ClientChannelSender {
-    void send(String sink, int subtask, List<?> records);
+    Future<Void> send(String sink, int subtask, List<?> records);
   }
 
   /** Creates the task; call on the slot's event loop (operators open here). */

@@ -1,5 +1,6 @@
 package io.vortex.taskmanager.task;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.internal.operators.ProcessingTimeService;
@@ -24,9 +25,9 @@ record TaskServices(
     ClientChannel client,
     Runnable wakeup) {
 
-  /** Sends collected records to the job's client. */
+  /** Sends collected records to the job's client; completes when the client has room for them. */
   @FunctionalInterface
   interface ClientChannel {
-    void send(String sink, int subtask, List<?> records);
+    Future<Void> send(String sink, int subtask, List<?> records);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.function.MapFunction;
 import io.vortex.api.function.ReduceFunction;
@@ -86,8 +87,8 @@ class TaskTest {
     var clock = new TaskClock();
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
-        "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters, (s, i, r) -> {},
-        sinkWakeups::incrementAndGet);
+        "job", 0, 1, 128, mode, null, getClass().getClassLoader(), clock, counters,
+        (s, i, r) -> Future.succeededFuture(), sinkWakeups::incrementAndGet);
     var chain = new OperatorChain(specs, TaskOutput.mainOnly(List.of(writer)), services);
     return new Task(
         new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, bufferTimeoutMillis,

@@ -69,17 +69,12 @@ public final class JobGraphBuilder {
       builder.addCombiners();
     }
     return builder.toGraph(
-        jobId, name, new JobConfig(requestedMode, mode, batchSize, bufferTimeoutMillis));
+        jobId, name, new JobConfig(requestedMode, mode, batchSize, bufferTimeoutMillis, allBounded(transforms)));
   }
 
   /** AUTOMATIC is BATCH when every source is bounded. BATCH with an unbounded source fails. */
   static RuntimeMode resolveMode(List<Transform> transforms, RuntimeMode requested) {
-    boolean allBounded = true;
-    for (Transform t : transforms) {
-      if (t.factory() instanceof Factories.SourceFactory s && !s.source().isBounded()) {
-        allBounded = false;
-      }
-    }
+    boolean allBounded = allBounded(transforms);
     if (requested == RuntimeMode.BATCH && !allBounded) {
       throw new IllegalArgumentException(
           "BATCH mode needs bounded sources, but the job has an unbounded source");
@@ -88,6 +83,15 @@ public final class JobGraphBuilder {
       return allBounded ? RuntimeMode.BATCH : RuntimeMode.STREAMING;
     }
     return requested;
+  }
+
+  private static boolean allBounded(List<Transform> transforms) {
+    for (Transform t : transforms) {
+      if (t.factory() instanceof Factories.SourceFactory s && !s.source().isBounded()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void addAll(List<Transform> transforms, int defaultParallelism) {
