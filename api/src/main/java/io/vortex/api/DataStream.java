@@ -149,7 +149,10 @@ public class DataStream<T> {
     return sinkTo(new PrintSink<>()).name("print");
   }
 
-  /** Streams the records back to the client: read them with {@code JobClient.collected(name)}. */
+  /**
+   * Streams the records back to the client, with backpressure: read them with {@code
+   * JobClient.collectedStream(name)}, or all at once with {@code JobClient.collected(name)}.
+   */
   public DataStreamSink<T> collect(String name) {
     return sinkTo(new CollectSink<>(name)).name("collect " + name);
   }
