@@ -76,21 +76,21 @@ class CollectSinkTest {
     // Given: two full batches sent, none acknowledged
     write(0, 2 * CollectSink.BATCH);
     assertEquals(2, sent.size());
-    assertFalse(writer.writeQueueFull(), "room for the next batch to fill");
+    assertTrue(writer.isReady(), "room for the next batch to fill");
 
     // When: the third batch fills
     write(2 * CollectSink.BATCH, 3 * CollectSink.BATCH);
 
     // Then: nothing more is sent and the task must stop feeding the writer
     assertEquals(2, sent.size());
-    assertTrue(writer.writeQueueFull());
+    assertFalse(writer.isReady());
 
     // When: the client acknowledges the first batch
     credits.get(0).complete();
 
     // Then: the waiting batch goes, the writer takes input again and wakes its task
     assertEquals(3, sent.size());
-    assertFalse(writer.writeQueueFull());
+    assertTrue(writer.isReady());
     assertEquals(1, wakeups);
   }
 
@@ -142,7 +142,8 @@ class CollectSinkTest {
     credits.get(0).fail(new IllegalStateException("No handlers for address vortex.job.x.events"));
 
     // Then
-    var e = assertThrows(VortexException.class, () -> writer.write(1L, 0));
+    var e = assertThrows(VortexException.class, writer::isReady);
+    assertThrows(VortexException.class, () -> writer.write(1L, 0));
     assertEquals("collect sink 'out' could not reach the job's client: No handlers for address vortex.job.x.events",
         e.getMessage());
     assertTrue(writer.finish().failed());
