@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -74,7 +75,7 @@ class SlotRunnerTest {
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
         "job", 0, 1, 128, RuntimeMode.STREAMING, null, SlotRunnerTest.class.getClassLoader(), clock, counters,
-        (s, i, r) -> {}, () -> {});
+        (s, i, r) -> Future.succeededFuture(), () -> {});
     var chain = new OperatorChain(List.of(), new TaskOutput(List.of()), services);
     return new Task(new TaskId("job", 0, 0), "paced (1/1)", input, chain, List.of(), clock, counters, 100, listener);
   }
