@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -62,7 +63,9 @@ class TextFileWriterTest {
     }
 
     @Override
-    public void sendToClient(String sinkName, List<?> records) {}
+    public Future<Void> sendToClient(String sinkName, List<?> records) {
+      return Future.succeededFuture();
+    }
   }
 
   private List<String> files() throws Exception {
