@@ -3,6 +3,7 @@ package io.vortex.taskmanager.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.function.FlatMapFunction;
 import io.vortex.api.function.JoinFunction;
@@ -77,7 +78,7 @@ class TaskOutboxTest {
     Map<String, Long> counters = new HashMap<>();
     var services = new TaskServices(
         "job", 0, 1, 128, RuntimeMode.STREAMING, null, getClass().getClassLoader(), clock, counters,
-        (s, i, r) -> {}, () -> {});
+        (s, i, r) -> Future.succeededFuture(), () -> {});
     var chain = new OperatorChain(List.of(operator), TaskOutput.mainOnly(List.of(writer)), services);
     return new Task(new TaskId("job", 1, 0), "test (1/1)", input, chain, List.of(writer), clock, counters, 1_000,
         (task, state, f, c) -> states.add(state.name() + (f == null ? "" : ": " + f.causeMessage())));

@@ -420,8 +420,9 @@ public final class OperatorTestHarness {
     }
 
     @Override
-    public void sendToClient(String sinkName, List<?> records) {
+    public Future<Void> sendToClient(String sinkName, List<?> records) {
       sentToClient.computeIfAbsent(sinkName, k -> new ArrayList<>()).addAll(records);
+      return Future.succeededFuture();
     }
   }
 
