@@ -42,12 +42,12 @@ public final class Graphs {
 
   public Graphs edge(int from, int to, Partitioning partitioning, int targetInput) {
     byte[] key = partitioning == Partitioning.HASH ? new byte[] {1} : null;
-    edges.add(new JobEdge(from, to, partitioning, targetInput, null, key));
+    edges.add(new JobEdge(from, 0, to, partitioning, targetInput, null, key));
     return this;
   }
 
   public Graphs unkeyedHashEdge(int from, int to) {
-    edges.add(new JobEdge(from, to, Partitioning.HASH, 0, null, null));
+    edges.add(new JobEdge(from, 0, to, Partitioning.HASH, 0, null, null));
     return this;
   }
 
