@@ -167,26 +167,48 @@ class EventTimeIT {
     assertEquals(expected, fired);
   }
 
+  /** Like {@link TimerPerRecord}, and opens gate {@code gate} once it holds the timer at 0. */
+  static final class TimerPerRecordOpeningGateAtZero extends KeyedProcessFunction<Integer, Long, String> {
+    private final String gate;
+
+    TimerPerRecordOpeningGateAtZero(String gate) {
+      this.gate = gate;
+    }
+
+    @Override
+    public void processElement(Long value, Context<Integer> ctx, Collector<String> out) {
+      ctx.timerService().registerEventTimeTimer(ctx.timestamp());
+      if (ctx.timestamp() == 0) {
+        TestSources.open(gate);
+      }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext<Integer> ctx, Collector<String> out) {
+      out.collect("timer " + timestamp);
+    }
+  }
+
   @Test
   void when_everySourceInstanceGoesQuiet_then_watermarkOfTheLastRecordsGoesThrough() {
-    // Given: instance 0 emits timestamps 1..10 and goes quiet (idle after 100 ms); instance 1
-    // emits timestamp 0 every 25 ms for 300 ms, holding the watermark at -1, and turns idle
-    // last. Neither ends. Once both are idle, no open input holds event time back.
+    // Given: instance 1 emits timestamp 0 (watermark -1) and goes quiet; instance 0 waits until
+    // the timer at 0 is registered downstream (a gate, not a delay: under load instance 1 may
+    // turn idle before its first record, and then 0 would come behind watermark 9), emits
+    // timestamps 1..10 and goes quiet too. Neither ends. Once both are idle (100 ms), no open
+    // input holds event time back, whichever turned idle first.
     String sink = "quiet-" + UUID.randomUUID();
+    String gate = "timer-0-registered-" + UUID.randomUUID();
     List<Object> first = new ArrayList<>();
+    first.add(new TestSources.Gate(gate));
     for (long t = 1; t <= 10; t++) {
       first.add(new Timestamped<>(t, t));
     }
-    List<Object> second = new ArrayList<>();
-    for (int pause = 0; pause <= 300; pause += 25) {
-      second.add(new TestSources.Pause(pause));
-      second.add(new Timestamped<>(0L, 0L));
-    }
+    List<Object> second = List.of(new Timestamped<>(0L, 0L));
     var env = StreamEnvironment.create(cluster).setParallelism(2);
     env.fromSource(TestSources.<Long>quiet(List.of(first, second)), "quiet")
         .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps().withIdleness(Duration.ofMillis(100)))
         .keyBy(t -> 0)
-        .process(new TimerPerRecord())
+        .process(new TimerPerRecordOpeningGateAtZero(gate))
         .setParallelism(1)
         .sinkTo(TestSinks.toQueue(sink))
         .setParallelism(1);

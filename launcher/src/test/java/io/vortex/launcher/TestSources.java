@@ -9,6 +9,8 @@ import io.vortex.api.source.SourceSplit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Sources for tests. */
 final class TestSources {
@@ -30,6 +32,19 @@ final class TestSources {
 
   /** Not an element: the elements after it come {@code millis} after the reader's first poll. */
   record Pause(long millis) implements java.io.Serializable {}
+
+  /**
+   * Not an element: the elements after it come once {@link #open} was called with {@code name}
+   * (anywhere in this JVM), so a test can order events across instances without timing.
+   */
+  record Gate(String name) implements java.io.Serializable {}
+
+  private static final Set<String> OPEN_GATES = ConcurrentHashMap.newKeySet();
+
+  /** Lets every reader waiting at {@link Gate} {@code name} go on. */
+  static void open(String name) {
+    OPEN_GATES.add(name);
+  }
 
   private record ElementsSplit(int index, ArrayList<Object> elements) implements SourceSplit {
     @Override
@@ -88,6 +103,14 @@ final class TestSources {
           long due = startNanos + p.millis() * 1_000_000L;
           if (System.nanoTime() < due) {
             waitNanos = due - System.nanoTime();
+            return n > 0 ? ReadStatus.MORE_AVAILABLE : ReadStatus.NOTHING_AVAILABLE;
+          }
+          pending.poll();
+          continue;
+        }
+        if (pending.peek() instanceof Gate g) {
+          if (!OPEN_GATES.contains(g.name())) {
+            waitNanos = 1_000_000L; // look again soon: the gate is opened by another thread
             return n > 0 ? ReadStatus.MORE_AVAILABLE : ReadStatus.NOTHING_AVAILABLE;
           }
           pending.poll();
