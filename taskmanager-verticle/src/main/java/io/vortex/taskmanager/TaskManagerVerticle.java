@@ -115,10 +115,7 @@ public final class TaskManagerVerticle extends VerticleBase {
       deploy(deploy);
       message.reply(new ControlMessage.Ack("deployed " + deploy.tasks().size()));
     } else if (body instanceof CancelTasks cancel) {
-      for (SlotRunner slot : slots) {
-        slot.context().runOnContext(v -> slot.cancel(cancel.jobId()));
-      }
-      abort(cancel.jobId());
+      cancel(cancel.jobId());
       message.reply(new ControlMessage.Ack("cancelling"));
     } else if (body instanceof ControlMessage.CommitJob commit) {
       commit(commit.jobId())
@@ -126,7 +123,7 @@ public final class TaskManagerVerticle extends VerticleBase {
           .onFailure(e -> message.fail(500, e.getMessage()));
     } else if (body instanceof JobTerminated terminated) {
       transport.release(terminated.jobId());
-      abort(terminated.jobId());
+      cancel(terminated.jobId());
       message.reply(new ControlMessage.Ack("released"));
     } else {
       message.fail(400, "unexpected message " + body.getClass().getSimpleName());
@@ -146,6 +143,25 @@ public final class TaskManagerVerticle extends VerticleBase {
       commits.add(done.future());
     }
     return Future.all(commits).mapEmpty();
+  }
+
+  /**
+   * Cancels the job's running tasks on their slots, then closes its finished ones without a
+   * commit. In that order: a task may finish on its slot until the slot's cancel ran, and a
+   * task that finished after the abort would keep its in-progress files until the TaskManager
+   * stops.
+   */
+  private Future<Void> cancel(String jobId) {
+    List<Future<Void>> cancelled = new ArrayList<>();
+    for (SlotRunner slot : slots) {
+      Promise<Void> done = Promise.promise();
+      slot.context().runOnContext(v -> {
+        slot.cancel(jobId);
+        done.complete();
+      });
+      cancelled.add(done.future());
+    }
+    return Future.all(cancelled).compose(v -> abort(jobId));
   }
 
   /** Closes the job's finished tasks without committing: their output is discarded. */

@@ -17,6 +17,9 @@ import io.vortex.api.client.JobEvent;
 import io.vortex.api.client.JobExecutor;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.api.graph.JobVertex;
+import io.vortex.api.sink.Sink;
+import io.vortex.api.sink.SinkContext;
+import io.vortex.api.sink.SinkWriter;
 import io.vortex.api.source.GeneratorSource;
 import io.vortex.cluster.Addresses;
 import io.vortex.cluster.ControlMessage;
@@ -27,8 +30,12 @@ import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.LocalChannelTransport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -199,6 +206,66 @@ class TaskManagerVerticleTest {
         .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
           assertEquals(0, count(TaskState.FINISHED));
           assertEquals(0, count(TaskState.FAILED));
+          ctx.completeNow();
+        })));
+  }
+
+  /** Latches of {@link HeldFinishSink}s, by name. */
+  private static final Map<String, CountDownLatch> FINISHING = new ConcurrentHashMap<>();
+  private static final Map<String, CountDownLatch> RELEASE = new ConcurrentHashMap<>();
+  private static final Map<String, CountDownLatch> CLOSED = new ConcurrentHashMap<>();
+
+  /**
+   * A sink whose finish holds its slot's event loop until the test releases it (at most 5 s), so
+   * that the task finishes at a chosen moment; counts its close down in {@link #CLOSED}.
+   */
+  private record HeldFinishSink(String name) implements Sink<Long> {
+    @Override
+    public SinkWriter<Long> createWriter(SinkContext context) {
+      return new SinkWriter<>() {
+        @Override
+        public void write(Long value, long timestamp) {}
+
+        @Override
+        public Future<Void> finish() {
+          FINISHING.get(name).countDown();
+          try {
+            RELEASE.get(name).await(5, TimeUnit.SECONDS); // blocks the slot: a test of ordering only
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Future.succeededFuture();
+        }
+
+        @Override
+        public void close() {
+          CLOSED.get(name).countDown();
+        }
+      };
+    }
+  }
+
+  @Test
+  void when_aSinkFinishesWhileTheJobIsCancelled_then_itIsClosedWithoutCommit(Vertx vertx, VertxTestContext ctx) {
+    // Given: a bounded job whose sink is finishing (its slot busy) when the cancel arrives
+    String name = "held-" + UUID.randomUUID();
+    FINISHING.put(name, new CountDownLatch(1));
+    RELEASE.put(name, new CountDownLatch(1));
+    CLOSED.put(name, new CountDownLatch(1));
+    JobGraph graph = graph(env -> env.setParallelism(1).fromElements(1L, 2L, 3L).sinkTo(new HeldFinishSink(name)));
+
+    fakeJobManager(vertx)
+        .compose(v -> fakeClient(vertx, graph))
+        .compose(v -> startTaskManager(vertx))
+        .compose(id -> request(vertx, deployAll(graph)))
+        .compose(ack -> vertx.executeBlocking(() -> FINISHING.get(name).await(10, TimeUnit.SECONDS)))
+        // When: the TaskManager handles the cancel, and only then the sink finishes
+        .compose(finishing -> request(vertx, new ControlMessage.CancelTasks(graph.jobId())))
+        .onSuccess(ack -> RELEASE.get(name).countDown())
+        .compose(ack -> vertx.executeBlocking(() -> CLOSED.get(name).await(10, TimeUnit.SECONDS)))
+        // Then: the task that finished after the cancel is closed, not left waiting for a commit
+        .onComplete(ctx.succeeding(closed -> ctx.verify(() -> {
+          assertTrue(closed, "the sink finished after the cancel was never closed");
           ctx.completeNow();
         })));
   }
