@@ -58,8 +58,8 @@ needs_build() {
 }
 
 if needs_build; then
-  echo "# building (mvn install -DskipTests)..." >&2
-  mvn -B -q -o install -DskipTests >&2 || mvn -B -q install -DskipTests >&2
+  echo "# building (mvn package -DskipTests -pl jmh -am)..." >&2
+  mvn -B -q -o package -DskipTests -pl jmh -am >&2 || mvn -B -q package -DskipTests -pl jmh -am >&2
 fi
 
 mkdir -p jmh/target/results

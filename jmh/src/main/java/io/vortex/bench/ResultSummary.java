@@ -18,7 +18,9 @@ import java.util.function.ToDoubleFunction;
  * appended by {@code run-benchmarks.sh}) into one table row per (workload, variant): runs,
  * min / median / max of {@code rec_per_s}, median {@code proc_s} and {@code wall_s}, the ratio
  * of the variant's median rec/s to the baseline's median rec/s of the same workload in the same
- * input, distinct checksums, and for W4 the medians of the latency percentiles.
+ * input, distinct checksums, for W4 the medians of the latency percentiles, and the CPU the
+ * process used: median {@code cpu_s / records} (µs per record) and median {@code cpu_s /
+ * proc_s} (cores busy on average).
  *
  * <pre>java -cp benchmarks.jar io.vortex.bench.ResultSummary results.txt...</pre>
  *
@@ -70,8 +72,8 @@ public final class ResultSummary {
     }
     out.println("| workload | variant | runs | rec/s min | rec/s median | rec/s max | proc_s median"
         + " | wall_s median | ÷ baseline (median) | checksums | p50 / p99 / p99.9 / max ms (median)"
-        + " |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        + " | CPU µs/record (median) | cores (median) |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (var byWorkload : groups.entrySet()) {
       Double baseline = null;
       var base = byWorkload.getValue().get("baseline");
@@ -103,10 +105,19 @@ public final class ResultSummary {
               median(runs, f -> number(f, "p50_ms")), median(runs, f -> number(f, "p99_ms")),
               median(runs, f -> number(f, "p999_ms")), median(runs, f -> number(f, "max_ms")));
         }
-        out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %.3f | %.3f | %s | %s | %s |%n",
+        String cpuPerRecord = "–";
+        String cores = "–";
+        if (runs.stream().allMatch(f -> f.containsKey("cpu_s"))) {
+          cpuPerRecord = String.format(Locale.ROOT, "%.3f",
+              median(runs, f -> number(f, "cpu_s") / number(f, "records") * 1e6));
+          cores = String.format(Locale.ROOT, "%.2f",
+              median(runs, f -> number(f, "cpu_s") / number(f, "proc_s")));
+        }
+        out.printf(Locale.ROOT,
+            "| %s | %s | %d | %s | %s | %s | %.3f | %.3f | %s | %s | %s | %s | %s |%n",
             byWorkload.getKey(), byVariant.getKey(), runs.size(), rate(min), rate(med), rate(max),
             median(runs, f -> number(f, "proc_s")), median(runs, f -> number(f, "wall_s")),
-            ratio, String.join(", ", sums), latency);
+            ratio, String.join(", ", sums), latency, cpuPerRecord, cores);
       }
     }
   }

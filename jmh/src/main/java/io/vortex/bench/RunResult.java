@@ -2,6 +2,7 @@ package io.vortex.bench;
 
 import io.vortex.bench.check.Latency;
 import io.vortex.bench.check.Totals;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Map;
 /**
  * The measured quantities of one (workload, engine) run, printed as one {@code RESULT} line.
  *
+ * @param cpuSeconds the process's CPU seconds (all threads) over the measured interval of
+ *     {@code procSeconds}, NaN where the JVM cannot tell
  * @param latency W4 only, else {@code null}
  * @param extras further {@code key=value} fields appended in order (e.g. {@code sinks},
  *     {@code checkpoints} for W5, {@code late})
@@ -20,6 +23,7 @@ public record RunResult(
     long records,
     double procSeconds,
     double wallSeconds,
+    double cpuSeconds,
     long checksum,
     long results,
     long total,
@@ -27,13 +31,15 @@ public record RunResult(
     Map<String, String> extras) {
 
   public RunResult {
-    extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
   }
 
   /** A result without latency or extras. */
-  public static RunResult of(Params p, double procSeconds, double wallSeconds, Totals t) {
+  public static RunResult of(
+      Params p, double procSeconds, double wallSeconds, double cpuSeconds, Totals t) {
     return new RunResult(p.workload().name(), p.engine(), p.parallelism(), p.records(),
-        procSeconds, wallSeconds, t.checksum(), t.results(), t.total(), null, Map.of());
+        procSeconds, wallSeconds, cpuSeconds, t.checksum(), t.results(), t.total(), null,
+        Map.of());
   }
 
   public Totals totals() {
@@ -46,16 +52,16 @@ public record RunResult(
   }
 
   public RunResult withLatency(Latency l) {
-    return new RunResult(workload, engine, par, records, procSeconds, wallSeconds, checksum,
-        results, total, l, extras);
+    return new RunResult(workload, engine, par, records, procSeconds, wallSeconds, cpuSeconds,
+        checksum, results, total, l, extras);
   }
 
   /** Appends (or replaces) an extra field. */
   public RunResult withExtra(String key, Object value) {
     Map<String, String> m = new LinkedHashMap<>(extras);
     m.put(key, String.valueOf(value));
-    return new RunResult(workload, engine, par, records, procSeconds, wallSeconds, checksum,
-        results, total, latency, m);
+    return new RunResult(workload, engine, par, records, procSeconds, wallSeconds, cpuSeconds,
+        checksum, results, total, latency, m);
   }
 
   /** The {@code RESULT workload=... engine=... ...} line of WORKLOADS.md. */
@@ -63,9 +69,9 @@ public record RunResult(
     StringBuilder sb = new StringBuilder(256);
     sb.append(String.format(Locale.ROOT,
         "RESULT workload=%s engine=%s par=%d records=%d proc_s=%.3f rec_per_s=%d wall_s=%.3f"
-            + " checksum=%016x results=%d total=%d",
-        workload, engine, par, records, procSeconds, recPerSecond(), wallSeconds, checksum,
-        results, total));
+            + " cpu_s=%.3f checksum=%016x results=%d total=%d",
+        workload, engine, par, records, procSeconds, recPerSecond(), wallSeconds, cpuSeconds,
+        checksum, results, total));
     if (latency != null) {
       sb.append(String.format(Locale.ROOT,
           " lat_count=%d p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f",

@@ -28,7 +28,10 @@ class ResultSummaryTest {
         line("vortex", "batch", 5_000_000, " run=1"),
         line("vortex", "batch", 15_000_000, " run=2"),
         line("vortex", "batch", 10_000_000, " run=3"),
-        line("vortex", "streaming", 4_000_000, " check=MISMATCH"));
+        line("vortex", "streaming", 4_000_000, " check=MISMATCH"),
+        line("vortex", "cpu", 1_000_000, " cpu_s=0.000150"),
+        line("vortex", "cpu", 1_000_000, " cpu_s=0.000250"),
+        line("vortex", "cpu", 1_000_000, " cpu_s=0.000200"));
     var bytes = new ByteArrayOutputStream();
     ResultSummary.print(lines, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String table = bytes.toString(StandardCharsets.UTF_8);
@@ -37,6 +40,9 @@ class ResultSummaryTest {
         + " | 0.50 | 7453f31555fe2321 |"), table);
     assertTrue(table.contains("| vortex-streaming | 1 |"), table);
     assertTrue(table.contains("0.20 | 7453f31555fe2321 MISMATCH |"), table);
+    // cpu_s 0.0002 for 100 records in 1 s: 2 µs per record, 0.0002 cores; lines without cpu_s: –
+    assertTrue(table.contains(" | 2.000 | 0.00 |"), table);
+    assertTrue(table.contains("| – | – |"), table);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.vortex.bench.baseline;
 
+import io.vortex.bench.Interval;
 import io.vortex.bench.Params;
 import io.vortex.bench.RunResult;
 import io.vortex.bench.WorkloadRunner;
@@ -20,7 +21,7 @@ public final class W2Baseline implements WorkloadRunner {
     W2Checksum sum = new W2Checksum();
     TumblingWindowSums windows =
         new TumblingWindowSums(W2Events.WINDOW_MS, (int) W2Events.KEYS, sum);
-    long start = System.nanoTime();
+    Interval measured = Interval.start();
     long maxTs = Long.MIN_VALUE;
     for (long i = 0; i < n; i++) {
       long key = W2Events.key(i);
@@ -33,7 +34,6 @@ public final class W2Baseline implements WorkloadRunner {
       }
     }
     windows.advanceWatermark(Long.MAX_VALUE);
-    double secs = (System.nanoTime() - start) / 1e9;
-    return RunResult.of(p, secs, secs, sum.totals()).withExtra("late", windows.late());
+    return measured.result(p, sum.totals()).withExtra("late", windows.late());
   }
 }

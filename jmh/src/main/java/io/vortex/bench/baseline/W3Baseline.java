@@ -1,5 +1,6 @@
 package io.vortex.bench.baseline;
 
+import io.vortex.bench.Interval;
 import io.vortex.bench.Params;
 import io.vortex.bench.RunResult;
 import io.vortex.bench.WorkloadRunner;
@@ -14,7 +15,7 @@ public final class W3Baseline implements WorkloadRunner {
     long n = p.records();
     long checksum = 0;
     long kept = 0;
-    long start = System.nanoTime();
+    Interval measured = Interval.start();
     for (long i = 0; i < n; i++) {
       long mapped = W3Records.map(W3Records.key(i), W3Records.value(i));
       if (W3Records.keep(mapped)) {
@@ -22,7 +23,6 @@ public final class W3Baseline implements WorkloadRunner {
         kept++;
       }
     }
-    double secs = (System.nanoTime() - start) / 1e9;
-    return RunResult.of(p, secs, secs, new Totals(checksum, kept, kept));
+    return measured.result(p, new Totals(checksum, kept, kept));
   }
 }

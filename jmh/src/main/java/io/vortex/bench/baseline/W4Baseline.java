@@ -1,6 +1,7 @@
 package io.vortex.bench.baseline;
 
 import io.vortex.bench.Params;
+import io.vortex.bench.ProcessCpu;
 import io.vortex.bench.RunResult;
 import io.vortex.bench.WorkloadRunner;
 import io.vortex.bench.check.LatencyRecorder;
@@ -21,6 +22,7 @@ public final class W4Baseline implements WorkloadRunner {
     boolean paced = p.paced();
     long[] counts = new long[(int) W4Events.KEYS];
     W4Checksum sum = new W4Checksum();
+    long cpu0 = ProcessCpu.nanos();
     long t0 = System.nanoTime();
     LatencyRecorder latency =
         new LatencyRecorder(W4Events.warmupEndNanos(t0, p.warmupSeconds()));
@@ -36,7 +38,8 @@ public final class W4Baseline implements WorkloadRunner {
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    RunResult r = RunResult.of(p, secs, secs, sum.totals());
+    double cpu = ProcessCpu.seconds(cpu0, ProcessCpu.nanos());
+    RunResult r = RunResult.of(p, secs, secs, cpu, sum.totals());
     return paced ? r.withLatency(latency.latency()) : r.withExtra("paced", false);
   }
 }

@@ -5,10 +5,9 @@ package io.vortex.bench.gen;
  * Immutable once built; {@link #get()} returns one shared instance that any thread may use.
  *
  * <p>{@link #wordOf(long)} returns the precomputed {@code String}, so generating a record
- * allocates nothing. The Zipf lookup is the binary search of WORKLOADS.md, narrowed first by a
- * guide table over the high bits of {@code u} so that it takes one or two steps instead of ~14;
- * the result is identical to the plain binary search (tested), which {@link #wordIndexPlain}
- * keeps available.
+ * allocates nothing. The Zipf lookup is exactly the plain binary search over the whole {@code
+ * cum} table that WORKLOADS.md specifies and the peers ran (~14 steps): a faster lookup would
+ * make the workload cheaper than the one the peers' figures measure.
  */
 public final class W1Vocabulary {
 
@@ -17,14 +16,10 @@ public final class W1Vocabulary {
   /** Default number of words N1. */
   public static final long DEFAULT_N = 20_000_000L;
 
-  private static final int GUIDE_BITS = 16;
-
   private final String[] words;
   private final long[] hashes;
   private final long[] cum;
   private final long total;
-  private final int guideShift;
-  private final int[] guide;
 
   private W1Vocabulary() {
     words = new String[V];
@@ -38,15 +33,6 @@ public final class W1Vocabulary {
       cum[k] = c;
     }
     total = c;
-    // u < total < 2^bits; bucket b holds u in [b << shift, (b+1) << shift).
-    int bits = 64 - Long.numberOfLeadingZeros(total - 1);
-    guideShift = Math.max(0, bits - GUIDE_BITS);
-    int buckets = (int) ((total - 1) >>> guideShift) + 1;
-    guide = new int[buckets + 1];
-    for (int b = 0; b <= buckets; b++) {
-      long lower = (long) b << guideShift;
-      guide[b] = lower >= total ? V - 1 : indexOfPlain(lower);
-    }
   }
 
   private static final class Holder {
@@ -105,37 +91,27 @@ public final class W1Vocabulary {
     return words[wordIndex(i)];
   }
 
-  /** The smallest k with {@code cum[k] > u}, for 0 <= u < T. */
-  public int indexOf(long u) {
-    int b = (int) (u >>> guideShift);
-    int lo = guide[b];
-    int hi = guide[b + 1];
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cum[mid] > u) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
-  }
-
   /**
-   * The word index k of record i by the plain binary search over the whole table, as the peers'
-   * generators did (~14 steps, about 3x slower than {@link #wordIndex(long)}; same result). Use
-   * it when generation cost must match the peers' runs exactly.
+   * The smallest k with {@code cum[k] > u}, for 0 <= u < T: the binary search of WORKLOADS.md
+   * over the whole table.
    */
-  public int wordIndexPlain(long i) {
-    return indexOfPlain(Gen.u63(Gen.SEED_W1_WORD, i) % total);
+  public int indexOf(long u) {
+    return search(u, null);
   }
 
-  /** The plain binary search of WORKLOADS.md over the whole table. */
-  public int indexOfPlain(long u) {
+  /** {@link #indexOf}, adding the number of {@code cum} entries read to {@code probes[0]}. */
+  int indexOfCounting(long u, long[] probes) {
+    return search(u, probes);
+  }
+
+  private int search(long u, long[] probes) {
     int lo = 0;
     int hi = V - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
+      if (probes != null) {
+        probes[0]++;
+      }
       if (cum[mid] > u) {
         hi = mid;
       } else {

@@ -36,11 +36,6 @@ public class GeneratorBenchmark {
   }
 
   @Benchmark
-  public int w1WordIndexPlain() {
-    return vocab.wordIndexPlain(i++);
-  }
-
-  @Benchmark
   public long w2Event() {
     long j = i++;
     return W2Events.key(j) ^ W2Events.value(j) ^ W2Events.ts(j);

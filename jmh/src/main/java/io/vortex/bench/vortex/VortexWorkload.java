@@ -8,6 +8,7 @@ import io.vortex.api.sink.SinkContext;
 import io.vortex.api.sink.SinkWriter;
 import io.vortex.api.source.Generator;
 import io.vortex.bench.Params;
+import io.vortex.bench.ProcTimer;
 import io.vortex.bench.RunResult;
 import io.vortex.bench.WorkloadRunner;
 import io.vortex.bench.check.Totals;
@@ -17,7 +18,8 @@ import io.vortex.launcher.MiniCluster;
  * Runs one workload as a Vortex job on a {@link MiniCluster} of one TaskManager with P slots,
  * at parallelism P. Subclasses only build the pipeline with the public API; this class starts
  * the cluster (not measured), submits the job, waits for it ({@code wall_s} = submit + wait)
- * and reads what the sinks reported through the run's {@link BenchRun}.
+ * and reads what the sinks reported through the run's {@link BenchRun} ({@code cpu_s}: the
+ * process CPU time between the first source record and the last sink's end of input).
  *
  * <p>Threading: {@link #run} is called by one thread; the functions below run on task threads.
  */
@@ -45,7 +47,8 @@ abstract class VortexWorkload implements WorkloadRunner {
         throw new IllegalStateException(
             "expected " + par + " sink instances to report, got " + run.sinks() + " (job " + job + ")");
       }
-      RunResult r = RunResult.of(p, run.timer().procSeconds(), wall, run.totals())
+      ProcTimer timer = run.timer();
+      RunResult r = RunResult.of(p, timer.procSeconds(), wall, timer.cpuSeconds(), run.totals())
           .withExtra("variant", variant)
           .withExtra("sinks", run.sinks());
       return complete(r, p, run);

@@ -25,6 +25,7 @@ class BaselineReferenceTest {
     if (e.total() != null) {
       assertEquals(e.total(), r.total());
     }
+    assertTrue(r.cpuSeconds() > 0, "the measured loop used CPU: " + r.toLine());
   }
 
   @Test
@@ -34,15 +35,6 @@ class BaselineReferenceTest {
     assertEquals(10_000, r.results());
     assertEquals(1_000_000, r.total());
     assertReference(r, Workload.W1);
-  }
-
-  @Test
-  void when_w1_baseline_uses_the_plain_search_then_checksum_is_the_same_reference() {
-    Params p = new Params(Workload.W1, BaselineEngine.NAME, 1, 1_000_000, 1, 1, 0, true,
-        java.util.Map.of(W1Baseline.SEARCH_OPTION, "plain"));
-    RunResult r = new W1Baseline().run(p);
-    assertEquals(0x53c4964f24b8b2d0L, r.checksum());
-    assertEquals("plain", r.extras().get("search"));
   }
 
   @Test
@@ -92,6 +84,7 @@ class BaselineReferenceTest {
     assertTrue(r.procSeconds() >= 0.0999, "paced run took " + r.procSeconds() + " s");
     assertTrue(r.latency().p50Ms() <= r.latency().maxMs());
     assertTrue(r.toLine().contains(" lat_count=20000 p50_ms="), r.toLine());
+    assertTrue(r.cpuSeconds() > 0, r.toLine());
   }
 
   @Test

@@ -52,6 +52,8 @@ class VortexEngineIT {
     }
     assertEquals(String.valueOf(PAR), r.extras().get("sinks"), r.toLine());
     assertTrue(r.procSeconds() > 0 && r.procSeconds() <= r.wallSeconds(), r.toLine());
+    assertTrue(r.cpuSeconds() > 0, "the process used CPU while it ran: " + r.toLine());
+    assertTrue(r.toLine().contains(" cpu_s="), r.toLine());
   }
 
   @Test
@@ -116,5 +118,6 @@ class VortexEngineIT {
     assertNotNull(r.latency(), r.toLine());
     assertEquals(100_000, r.latency().count(), r.toLine());
     assertTrue(r.latency().p50Ms() <= r.latency().maxMs(), r.toLine());
+    assertTrue(r.cpuSeconds() > 0, r.toLine());
   }
 }
