@@ -8,9 +8,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keyed state on the heap: per state, one hash map per key group (so it can later be
- * snapshotted and restored by key group), holding values by key, or by (key, namespace) for
- * window-scoped state.
+ * Keyed state on the heap. Per state: for the void namespace one hash table per key group (so
+ * it can later be snapshotted and restored by key group), holding values by key; for every
+ * other namespace (a window) one table of its own, holding values by key with each key's key
+ * group. A window's state is therefore found with the key alone, its keys can be walked ({@link
+ * #keys}) and it is dropped in one step ({@link #clearNamespace}); a namespace whose last entry
+ * goes is removed.
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -53,6 +56,49 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
   }
 
   @Override
+  public KeyCursor keys(String stateName, Object namespace) {
+    if (namespace == VOID_NAMESPACE) {
+      throw new IllegalArgumentException("keys(..) walks a window namespace, not the void one");
+    }
+    HeapState state = states.get(stateName);
+    StateTable table = state == null ? null : state.namespaceTable(namespace, false);
+    return table == null ? () -> false : new TableCursor(table, namespace);
+  }
+
+  @Override
+  public void clearNamespace(String stateName, Object namespace) {
+    HeapState state = states.get(stateName);
+    if (state != null) {
+      state.dropNamespace(namespace);
+    }
+  }
+
+  /** Walks one namespace's table slot by slot. Threading: as the backend. */
+  private final class TableCursor implements KeyCursor {
+    private final StateTable table;
+    private final Object cursorNamespace;
+    private int next;
+
+    TableCursor(StateTable table, Object namespace) {
+      this.table = table;
+      this.cursorNamespace = namespace;
+    }
+
+    @Override
+    public boolean advance() {
+      int slot = next < 0 ? -1 : table.nextOccupied(next);
+      if (slot < 0) {
+        next = -1;
+        return false;
+      }
+      next = slot + 1;
+      setCurrentKey(table.keyAt(slot), table.keyGroupAt(slot));
+      namespace = cursorNamespace;
+      return true;
+    }
+  }
+
+  @Override
   @SuppressWarnings("unchecked")
   public <S extends State> S getState(StateDescriptor<S> descriptor) {
     HeapState existing = states.get(descriptor.name());
@@ -83,28 +129,29 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     throw new IllegalArgumentException("unknown state descriptor " + descriptor);
   }
 
-  /** The table of the current key group. */
-  StateTable table(HeapState state) {
+  /** The key group of the current key, checked to be set. */
+  int currentKeyGroup(HeapState state) {
     if (currentKey == null) {
       throw new IllegalStateException(
           "keyed state '" + state.descriptor.name() + "' used without a current key (keyBy first)");
     }
-    return state.table(currentKeyGroup - range.start());
+    return currentKeyGroup;
   }
 
-  /** The map key of the current key and namespace. */
-  Object slotKey() {
-    return namespace == VOID_NAMESPACE ? currentKey : new NamespacedKey(currentKey, namespace);
-  }
-
-  /** A key within a namespace (e.g. a window). */
-  record NamespacedKey(Object key, Object namespace) {}
-
-  /** The base of the heap state kinds: one map per key group of the range. */
+  /**
+   * The base of the heap state kinds: one table per key group of the range for the void
+   * namespace, one per other namespace.
+   */
   abstract static class HeapState implements State {
+    private static final int NAMESPACE_INITIAL_CAPACITY = 4;
+
     final HeapKeyedStateBackend backend;
     final StateDescriptor<?> descriptor;
     private final StateTable[] tables;
+    private final Map<Object, StateTable> namespaces = new HashMap<>();
+    // The last namespace looked up and its table (null: none): records mostly hit one window.
+    private Object lastNamespace;
+    private StateTable lastNamespaceTable;
 
     HeapState(HeapKeyedStateBackend backend, StateDescriptor<?> descriptor) {
       this.backend = backend;
@@ -112,36 +159,79 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
       this.tables = new StateTable[backend.range.size()];
     }
 
-    StateTable table(int index) {
-      StateTable table = tables[index];
-      if (table == null) {
-        table = new StateTable();
-        tables[index] = table;
+    /** The table of the current key and namespace; null if absent and not {@code create}. */
+    private StateTable table(boolean create) {
+      int keyGroup = backend.currentKeyGroup(this);
+      Object namespace = backend.namespace;
+      if (namespace == VOID_NAMESPACE) {
+        int index = keyGroup - backend.range.start();
+        StateTable table = tables[index];
+        if (table == null && create) {
+          table = new StateTable();
+          tables[index] = table;
+        }
+        return table;
       }
+      return namespaceTable(namespace, create);
+    }
+
+    StateTable namespaceTable(Object namespace, boolean create) {
+      if (namespace == lastNamespace) {
+        return lastNamespaceTable;
+      }
+      StateTable table = namespaces.get(namespace);
+      if (table == null) {
+        if (!create) {
+          return null;
+        }
+        table = new StateTable(NAMESPACE_INITIAL_CAPACITY, true);
+        namespaces.put(namespace, table);
+      }
+      lastNamespace = namespace;
+      lastNamespaceTable = table;
       return table;
     }
 
+    void dropNamespace(Object namespace) {
+      namespaces.remove(namespace);
+      if (lastNamespace != null && lastNamespace.equals(namespace)) {
+        lastNamespace = null;
+        lastNamespaceTable = null;
+      }
+    }
+
     Object get() {
-      return backend.table(this).get(backend.slotKey());
+      StateTable table = table(false);
+      return table == null ? null : table.get(backend.currentKey);
     }
 
     void put(Object value) {
       if (value == null) {
         clear();
       } else {
-        backend.table(this).put(backend.slotKey(), value);
+        table(true).put(backend.currentKey, backend.currentKeyGroup, value);
       }
     }
 
     @Override
     public void clear() {
-      backend.table(this).remove(backend.slotKey());
+      StateTable table = table(false);
+      if (table == null) {
+        return;
+      }
+      table.remove(backend.currentKey);
+      if (table.size() == 0 && backend.namespace != VOID_NAMESPACE) {
+        dropNamespace(backend.namespace);
+      }
     }
 
     long size() {
       long n = 0;
       for (StateTable t : tables) {
         n += t == null ? 0 : t.size();
+      }
+      for (StateTable t : namespaces.values()) {
+        n += t.size();
       }
       return n;
     }

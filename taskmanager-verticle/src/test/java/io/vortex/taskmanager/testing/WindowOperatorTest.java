@@ -234,6 +234,66 @@ class WindowOperatorTest {
     assertEquals(0, h.backend().size("window-accumulator"));
   }
 
+  /** Emits "key start sum" and logs every clear, so the order of firing and dropping shows. */
+  static final class SumAndClearLog extends ProcessWindowFunction<Long, String, String, TimeWindow> {
+    static final List<String> CLEARED = new ArrayList<>();
+
+    @Override
+    public void process(String key, Context ctx, Iterable<Long> sums, Collector<String> out) {
+      out.collect(key + " " + ctx.window().start() + " " + sums.iterator().next());
+    }
+
+    @Override
+    public void clear(Context ctx) {
+      CLEARED.add(ctx.window().start() + " at " + ctx.currentWatermark());
+    }
+  }
+
+  @Test
+  void when_one_watermark_makes_aligned_windows_of_many_keys_due_then_they_fire_and_clear_in_time_order()
+      throws Exception {
+    // Given 1,000 keys in each of three 1 s sliding windows of 2 s (slide 1 s), lateness 500 ms
+    SumAndClearLog.CLEARED.clear();
+    var h = harness(SlidingEventTimeWindows.of(Duration.ofSeconds(2), Duration.ofSeconds(1)), 500,
+            null, WindowAggregator.aggregating(new SumAggregate()), new SumAndClearLog())
+        .open();
+    for (int k = 0; k < 1000; k++) {
+      h.processElement(new Ev("k" + k, k), 100); // windows [-1000, 1000) and [0, 2000)
+      h.processElement(new Ev("k" + k, 1), 1500); // windows [0, 2000) and [1000, 3000)
+    }
+    // When one watermark makes the first window fire and drop, and the second fire
+    h.processWatermark(1999);
+    List<Rec> fired = recordsOf(h.take());
+    // Then every key's first window fires before any second window, with the right sums
+    assertEquals(2000, fired.size());
+    for (int i = 0; i < 1000; i++) {
+      assertEquals(999, fired.get(i).timestamp());
+      assertEquals(1999, fired.get(1000 + i).timestamp());
+    }
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    for (int k = 0; k < 1000; k++) {
+      first.add("k" + k + " -1000 " + k);
+      second.add("k" + k + " 0 " + (k + 1));
+    }
+    assertEquals(first.stream().sorted().toList(),
+        fired.subList(0, 1000).stream().map(r -> (String) r.value()).sorted().toList());
+    assertEquals(second.stream().sorted().toList(),
+        fired.subList(1000, 2000).stream().map(r -> (String) r.value()).sorted().toList());
+    // and the first window is dropped for every key (after it fired), the second kept
+    assertEquals(1000, SumAndClearLog.CLEARED.size());
+    assertTrue(SumAndClearLog.CLEARED.stream().allMatch(c -> c.equals("-1000 at 1999")));
+    assertEquals(2000, h.backend().size("window-accumulator"));
+    // When a late record (within the lateness) comes for the second window, then it fires again
+    h.processElement(new Ev("k7", 100), 1200);
+    assertEquals(List.of(rec("k7 0 108", 1999)), recordsOf(h.take()));
+    // When the input ends, then the rest fires and every window's state is gone
+    h.endInput();
+    assertEquals(1000, recordsOf(h.take()).size());
+    assertEquals(3000, SumAndClearLog.CLEARED.size());
+    assertEquals(0, h.backend().size("window-accumulator"));
+  }
+
   @Test
   void when_lateWithSideOutput_then_recordGoesThereWithItsTimestamp() throws Exception {
     // Given

@@ -57,17 +57,26 @@ abstract class WindowContents<IN, OUT> {
 
   abstract void clear();
 
+  /** The name of the state that holds the contents (its keys are the window's keys). */
+  abstract String stateName();
+
+  /** Drops the contents of {@code window} for every key at once. */
+  final void clearWindow(Object window) {
+    backend.clearNamespace(stateName(), window);
+  }
+
   /** Moves the contents of the {@code sources} namespaces into {@code target}'s. */
   abstract void merge(Object target, Collection<?> sources) throws Exception;
 
   /** Every element in a {@link ListState}, for a {@link ProcessWindowFunction}. */
   static final class Elements<IN, OUT> extends WindowContents<IN, OUT> {
+    static final String STATE = "window-elements";
     private final ListState<IN> state;
     private final ProcessWindowFunction<Object, OUT, Object, Window> function;
 
     Elements(KeyedStateBackend backend, ProcessWindowFunction<Object, OUT, Object, Window> f) {
       super(backend);
-      this.state = backend.getState(StateDescriptor.<IN>list("window-elements"));
+      this.state = backend.getState(StateDescriptor.<IN>list(STATE));
       this.function = f;
     }
 
@@ -105,6 +114,11 @@ abstract class WindowContents<IN, OUT> {
     }
 
     @Override
+    String stateName() {
+      return STATE;
+    }
+
+    @Override
     void merge(Object target, Collection<?> sources) {
       List<IN> moved = new ArrayList<>();
       for (Object source : sources) {
@@ -125,6 +139,7 @@ abstract class WindowContents<IN, OUT> {
    * window is new, which saves a timer registration per record.
    */
   static final class Accumulator<IN, ACC, R, OUT> extends WindowContents<IN, OUT> {
+    static final String STATE = "window-accumulator";
     private final ValueState<ACC> state;
     private final WindowAggregator<IN, ACC, R> aggregator;
     private final ProcessWindowFunction<Object, OUT, Object, Window> function; // null: emit R
@@ -134,7 +149,7 @@ abstract class WindowContents<IN, OUT> {
         WindowAggregator<IN, ACC, R> aggregator,
         ProcessWindowFunction<Object, OUT, Object, Window> function) {
       super(backend);
-      this.state = backend.getState(StateDescriptor.<ACC>value("window-accumulator"));
+      this.state = backend.getState(StateDescriptor.<ACC>value(STATE));
       this.aggregator = aggregator;
       this.function = function;
     }
@@ -175,6 +190,11 @@ abstract class WindowContents<IN, OUT> {
     @Override
     void clear() {
       state.clear();
+    }
+
+    @Override
+    String stateName() {
+      return STATE;
     }
 
     @Override

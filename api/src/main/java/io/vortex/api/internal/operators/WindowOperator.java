@@ -10,6 +10,7 @@ import io.vortex.api.state.KeyedStateBackend;
 import io.vortex.api.state.StateDescriptor;
 import io.vortex.api.state.ValueState;
 import io.vortex.api.window.MergingWindowAssigner;
+import io.vortex.api.window.SlidingEventTimeWindows;
 import io.vortex.api.window.TimeWindow;
 import io.vortex.api.window.TumblingEventTimeWindows;
 import io.vortex.api.window.TumblingProcessingTimeWindows;
@@ -37,6 +38,13 @@ import java.util.function.LongFunction;
  * <p>The input is the user's records, and, after a {@link WindowLocalAggregateOperator}, also
  * {@link WindowPartial}s, which are merged into the window's accumulator.
  *
+ * <p>Aligned event-time windows (tumbling and sliding: every key has the same windows) are
+ * scheduled per window, not per key: an {@link AlignedWindowSchedule} knows which windows hold
+ * contents, and when one is due the operator walks that window's keys with the state backend's
+ * {@link KeyedStateBackend.KeyCursor} and fires (or drops) each; the walk is resumable between
+ * keys. Other windows (sessions, processing time, custom assigners) use a timer per key and
+ * window.
+ *
  * <p>Event time works the same in BATCH and STREAMING, so windows give the same results in both
  * modes, late records included (Flink's batch mode instead fires every window at the end and
  * drops nothing, so its results differ from streaming on disordered input). BATCH ignores
@@ -57,6 +65,9 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   private KeyContext<Object> keys;
   private KeyedStateBackend backend;
   private KeyedTimers timers;
+  private AlignedWindowSchedule<W> aligned; // null: a timer per key and window
+  private AlignedWindowSchedule.Due<W> due; // the aligned window being walked, or null
+  private KeyedStateBackend.KeyCursor dueKeys;
   private WindowContents<IN, OUT> contents;
   private ValueState<Map<W, W>> sessionState; // null unless the assigner merges
   private TimestampedCollector<OUT> collector;
@@ -93,6 +104,9 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     backend = keys.backend();
     timers = new KeyedTimers(backend, context.processingTime(), context.maxParallelism());
     contents = WindowContents.create(definition, backend);
+    if (isAligned(assigner)) {
+      aligned = new AlignedWindowSchedule<>(this::cleanupTime);
+    }
     if (assigner instanceof MergingWindowAssigner<?, ?>) {
       sessionState = backend.getState(StateDescriptor.<Map<W, W>>value("window-sessions"));
     }
@@ -136,6 +150,12 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
         output.collect(tag, value, firing.maxTimestamp());
       }
     };
+  }
+
+  /** Whether every key gets the same windows, in event time. */
+  private static boolean isAligned(WindowAssigner<?, ?> assigner) {
+    return assigner instanceof TumblingEventTimeWindows
+        || assigner instanceof SlidingEventTimeWindows;
   }
 
   /** The reduce or aggregate function when it has a life cycle, else null. */
@@ -272,6 +292,10 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   }
 
   private void registerTimers(W window) {
+    if (aligned != null) {
+      aligned.add(window, window.maxTimestamp() <= currentWatermark);
+      return;
+    }
     timers.setNamespace(window);
     long max = window.maxTimestamp();
     if (eventTime) {
@@ -307,6 +331,9 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   @Override
   public void processWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
+    if (aligned != null && aligned.next(watermark) != null) {
+      output.emitBurst(firing(this::fireNextDueKey));
+    }
     timers.setWatermark(watermark);
     output.emitBurst(eventTimeFiring);
     if (watermark == Long.MAX_VALUE) { // end of input
@@ -336,6 +363,45 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
       }
       return fireNextTimer.emitNext();
     };
+  }
+
+  /**
+   * One piece of the burst of aligned window actions due at the current watermark: fires (or
+   * drops) the due window of the next key, in time order of the windows; false when nothing is
+   * left. The walk keeps its place ({@link #due}, {@link #dueKeys}) between pieces; nothing else
+   * reaches the operator until the burst is over, so the window's keys stay as they are.
+   */
+  private boolean fireNextDueKey() throws Exception {
+    while (true) {
+      if (due == null) {
+        due = aligned.next(currentWatermark);
+        if (due == null) {
+          return false;
+        }
+        dueKeys = backend.keys(contents.stateName(), due.window());
+      }
+      if (dueKeys.advance()) {
+        W window = due.window();
+        try {
+          if (due.fire()) {
+            lazyResults = fire(window);
+          }
+          if (due.cleanup() && function != null) {
+            firing = window;
+            function.clear(functionContext);
+          }
+        } finally {
+          backend.setCurrentNamespace(KeyedStateBackend.VOID_NAMESPACE);
+        }
+        return true;
+      }
+      if (due.cleanup()) {
+        contents.clearWindow(due.window());
+      }
+      aligned.done(due);
+      due = null;
+      dueKeys = null;
+    }
   }
 
   /** A window's timer: fires at its max timestamp, drops its state at its cleanup time. */
