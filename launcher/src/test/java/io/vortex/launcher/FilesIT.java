@@ -361,7 +361,7 @@ class FilesIT {
   }
 
   @Test
-  void when_jobFailsAfterASinkFinished_then_noOutputCommitted() {
+  void when_jobFailsAfterASinkFinished_then_noOutputCommitted() throws IOException {
     // Given: a short branch writes a file and finishes; another branch fails 300 ms later
     Path out = dir.resolve("committed.txt");
     var env = env(1);
@@ -376,9 +376,13 @@ class FilesIT {
     // When
     var e = assertThrows(TaskFailureException.class, () -> env.execute("fail after commit"));
 
-    // Then
+    // Then: nothing committed, and the finished sink's in-progress file goes too (removed by
+    // the TaskManagers after the result: awaited, else @TempDir's cleanup races the removal)
     assertEquals("late failure", e.operator());
     assertFalse(Files.exists(out), "a failed job must not leave committed output");
+    Await.until("in-progress file removed", Duration.ofSeconds(10), () -> temporaryFiles(dir).isEmpty(),
+        () -> temporaryFiles(dir));
+    assertEquals(List.of(), visibleAndHidden(dir));
   }
 
   @Test
