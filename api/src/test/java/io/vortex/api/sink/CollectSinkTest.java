@@ -22,27 +22,7 @@ class CollectSinkTest {
   private final List<Promise<Void>> credits = new ArrayList<>();
   private int wakeups;
 
-  private final SinkContext context = new SinkContext() {
-    @Override
-    public String operatorName() {
-      return "collect out";
-    }
-
-    @Override
-    public int subtaskIndex() {
-      return 0;
-    }
-
-    @Override
-    public int parallelism() {
-      return 1;
-    }
-
-    @Override
-    public Vertx vertx() {
-      return vertx;
-    }
-
+  private final SinkContext context = new SingleInstanceSinkContext("collect out", vertx) {
     @Override
     public Future<Void> sendToClient(String sinkName, List<?> records) {
       sent.add(List.copyOf(records));

@@ -28,33 +28,12 @@ class TextFileWriterTest {
   @TempDir Path dir;
 
   /** A sink context for instance 0 of 1 that counts wakeups. */
-  private static final class TestContext implements SinkContext {
-    private final Vertx vertx;
+  private static final class TestContext extends SingleInstanceSinkContext {
     private final Runnable onWakeup;
 
     TestContext(Vertx vertx, Runnable onWakeup) {
-      this.vertx = vertx;
+      super("text", vertx);
       this.onWakeup = onWakeup;
-    }
-
-    @Override
-    public String operatorName() {
-      return "text";
-    }
-
-    @Override
-    public int subtaskIndex() {
-      return 0;
-    }
-
-    @Override
-    public int parallelism() {
-      return 1;
-    }
-
-    @Override
-    public Vertx vertx() {
-      return vertx;
     }
 
     @Override
