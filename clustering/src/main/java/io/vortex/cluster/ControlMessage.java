@@ -72,6 +72,39 @@ public sealed interface ControlMessage {
    */
   record JobTerminated(String jobId) implements ControlMessage {}
 
+  /** A client asks for the jobs the JobManager knows (running, then recently ended); the reply is {@link JobInfos}. */
+  record ListJobs() implements ControlMessage {}
+
+  /** A client asks about one job; the reply is {@link JobInfos} with it, or a failure 404. */
+  record DescribeJob(String jobId) implements ControlMessage {
+    public DescribeJob {
+      Objects.requireNonNull(jobId, "jobId");
+    }
+  }
+
+  /** What the JobManager knows of a job: its status (and why it ended), size and times. */
+  record JobInfo(
+      String jobId,
+      String name,
+      io.vortex.api.client.JobStatus status,
+      String message,
+      int subtasks,
+      long startMillis,
+      long durationMillis,
+      Map<String, Long> counters) {
+    public JobInfo {
+      Objects.requireNonNull(jobId, "jobId");
+      counters = counters == null ? Map.of() : Map.copyOf(counters);
+    }
+  }
+
+  /** The reply to {@link ListJobs} and {@link DescribeJob}. */
+  record JobInfos(List<JobInfo> jobs) implements ControlMessage {
+    public JobInfos {
+      jobs = List.copyOf(jobs);
+    }
+  }
+
   /** A positive reply. */
   record Ack(String detail) implements ControlMessage {}
 }

@@ -56,6 +56,10 @@ class JsonMessageCodecTest {
         new ControlMessage.CancelTasks("job-1"),
         new ControlMessage.JobTerminated("job-1"),
         new ControlMessage.Ack("done"),
+        new ControlMessage.ListJobs(),
+        new ControlMessage.DescribeJob("job-1"),
+        new ControlMessage.JobInfos(List.of(new ControlMessage.JobInfo(
+            "job-1", "codec", JobStatus.FAILED, "operator 'parse' failed", 8, 1_700_000_000_000L, 42, Map.of("lines", 7L)))),
         new JobEvent.StatusChanged("job-1", JobStatus.FAILED, "operator 'parse' failed"),
         new JobEvent.TaskFailed("job-1", "parse", 1, "java.io.IOException", "in.csv:7: bad", "trace"),
         new JobEvent.Completed("job-1", new JobResult("job-1", "codec", 12, Map.of("late", 3L))),

@@ -12,7 +12,9 @@ import io.vortex.cluster.ControlMessage.SubmitJob;
 import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
 import io.vortex.jobmanager.scheduler.SlotPool;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,8 +27,14 @@ public final class JobManagerVerticle extends VerticleBase {
   /** Failure code of a job the cluster cannot run now. */
   public static final int NO_RESOURCES = 503;
 
+  /** Failure code of a request about a job the JobManager does not know. */
+  public static final int UNKNOWN_JOB = 404;
+  /** Ended jobs a client can still list and describe. */
+  private static final int ENDED_JOBS_KEPT = 100;
+
   private final SlotPool slotPool = new SlotPool();
-  private final Map<String, JobMaster> jobs = new HashMap<>();
+  private final Map<String, JobMaster> jobs = new LinkedHashMap<>();
+  private final EndedJobs ended = new EndedJobs(ENDED_JOBS_KEPT);
 
   @Override
   public Future<?> start() {
@@ -48,7 +56,25 @@ public final class JobManagerVerticle extends VerticleBase {
       if (job != null) {
         job.cancel();
       }
-      message.reply(new ControlMessage.Ack(job == null ? "no such running job" : "cancelled"));
+      if (job == null && ended.get(cancel.jobId()) == null) {
+        message.fail(UNKNOWN_JOB, "no job with id '" + cancel.jobId() + "'");
+      } else {
+        message.reply(new ControlMessage.Ack(job == null ? "already ended" : "cancelled"));
+      }
+    } else if (body instanceof ControlMessage.ListJobs) {
+      List<ControlMessage.JobInfo> infos = new ArrayList<>();
+      jobs.values().forEach(job -> infos.add(job.info()));
+      infos.addAll(ended.newestFirst());
+      message.reply(new ControlMessage.JobInfos(infos));
+    } else if (body instanceof ControlMessage.DescribeJob describe) {
+      JobMaster job = jobs.get(describe.jobId());
+      var info = job != null ? job.info() : ended.get(describe.jobId());
+      if (info == null) {
+        message.fail(UNKNOWN_JOB, "no job with id '" + describe.jobId() + "' (running or among the last "
+            + ENDED_JOBS_KEPT + " ended)");
+      } else {
+        message.reply(new ControlMessage.JobInfos(List.of(info)));
+      }
     } else if (body instanceof RegisterTaskManager register) {
       slotPool.register(register.taskManagerId(), register.slots());
       message.reply(new ControlMessage.Ack("registered " + register.slots() + " slots"));
@@ -84,6 +110,7 @@ public final class JobManagerVerticle extends VerticleBase {
 
   private void terminated(JobMaster job) {
     jobs.remove(job.jobId());
+    ended.add(job.info());
     slotPool.release(job.jobId());
   }
 }

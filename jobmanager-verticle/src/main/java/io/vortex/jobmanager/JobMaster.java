@@ -32,6 +32,9 @@ final class JobMaster {
   private final ExecutionGraph execution;
   private final List<SlotRef> slots;
   private final Consumer<JobMaster> onTerminated;
+  private final long startMillis = System.currentTimeMillis();
+  /** Why the job ended (null while it runs, or when it finished). */
+  private String endMessage;
 
   JobMaster(Vertx vertx, JobGraph graph, List<SlotRef> slots, Consumer<JobMaster> onTerminated) {
     this.vertx = vertx;
@@ -46,6 +49,12 @@ final class JobMaster {
 
   JobStatus status() {
     return execution.status();
+  }
+
+  /** What a client sees of the job now. */
+  ControlMessage.JobInfo info() {
+    return new ControlMessage.JobInfo(jobId(), execution.graph().name(), execution.status(), endMessage,
+        execution.subtaskCount(), startMillis, execution.durationMillis(), execution.counters());
   }
 
   /** Sends every TaskManager its subtasks; subtask i of every vertex goes to slot i. */
@@ -136,6 +145,7 @@ final class JobMaster {
 
   private void terminate(JobStatus status, String message) {
     execution.setStatus(status);
+    endMessage = message;
     if (status == JobStatus.FINISHED) {
       var result = new JobResult(jobId(), execution.graph().name(), execution.durationMillis(), execution.counters());
       publish(new JobEvent.Completed(jobId(), result));

@@ -1,7 +1,6 @@
 package io.vortex.cluster.client;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -9,21 +8,16 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.streams.ReadStream;
 import io.vortex.api.client.InvalidJobException;
-import io.vortex.api.client.JobCancelledException;
 import io.vortex.api.client.JobClient;
 import io.vortex.api.client.JobEvent;
 import io.vortex.api.client.JobResult;
-import io.vortex.api.client.JobStatus;
-import io.vortex.api.client.TaskFailureException;
 import io.vortex.api.client.VortexException;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.cluster.Addresses;
 import io.vortex.cluster.ControlMessage;
 import io.vortex.cluster.JsonMessageCodec;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A job handle that talks to the JobManager over the event bus: listens to the job's events
@@ -34,29 +28,21 @@ import java.util.Map;
  * {@link JobEventStream}), so a client that does not read holds the job back instead of
  * buffering without bound.
  *
- * <p>Threading: thread-safe. Events arrive on the consumer's context; the streams, the sinks'
- * records and the held replies are guarded by {@link #lock}; the result is a promise.
+ * <p>Threading: thread-safe. Events arrive on the consumer's context; the held replies are
+ * guarded by the state's lock.
  */
 public final class EventBusJobClient implements JobClient {
   private static final long SUBMIT_TIMEOUT_MILLIS = 30_000;
 
   private final Vertx vertx;
-  private final String jobId;
-  private final boolean bounded;
-  private final Promise<JobResult> result = Promise.promise();
-  private final Object lock = new Object();
-  private final JobEventStream events = new JobEventStream(lock, this::releaseCredits);
-  private final Map<String, CollectedStream<Object>> sinks = new HashMap<>();
-  /** Collected batches whose reply (credit) waits for room; guarded by {@link #lock}. */
+  private final JobClientState state;
+  /** Collected batches whose reply (credit) waits for room; guarded by the state's lock. */
   private final List<Message<JobEvent>> held = new ArrayList<>();
   private MessageConsumer<JobEvent> consumer;
-  private JobResult completed;
-  private JobEvent.TaskFailed failure;
 
   private EventBusJobClient(Vertx vertx, String jobId, boolean bounded) {
     this.vertx = vertx;
-    this.jobId = jobId;
-    this.bounded = bounded;
+    this.state = new JobClientState(jobId, bounded, this::releaseCredits);
   }
 
   /** Listens for the job's events, then submits it. */
@@ -79,28 +65,31 @@ public final class EventBusJobClient implements JobClient {
         e instanceof ReplyException re && re.failureCode() == 400
             ? new InvalidJobException(re.getMessage())
             : new VortexException("job submission failed: " + e.getMessage(), e);
-    finish(() -> result.tryFail(error));
+    replyToHeld();
+    consumer.unregister();
+    state.fail(error);
   }
 
   private void onMessage(Message<JobEvent> message) {
     JobEvent event = message.body();
-    if (event instanceof JobEvent.Collected c) {
-      synchronized (lock) {
-        sink(c.sink()).add(c.records());
-        events.push(c);
+    if (event instanceof JobEvent.Collected) {
+      synchronized (state.lock) {
+        state.onEvent(event);
         held.add(message);
         releaseCredits();
       }
       return;
     }
-    onEvent(event);
+    if (state.onEvent(event)) {
+      replyToHeld();
+      consumer.unregister();
+    }
   }
 
   /** Replies to every held batch whose readers have room. Under the lock. */
   private void releaseCredits() {
     held.removeIf(m -> {
-      var batch = (JobEvent.Collected) m.body();
-      if (events.hasRoom() && sink(batch.sink()).hasRoom()) {
+      if (state.hasRoom(((JobEvent.Collected) m.body()).sink())) {
         m.reply(new ControlMessage.Ack("read"));
         return true;
       }
@@ -108,77 +97,40 @@ public final class EventBusJobClient implements JobClient {
     });
   }
 
-  private CollectedStream<Object> sink(String name) {
-    synchronized (lock) {
-      return sinks.computeIfAbsent(name, n -> new CollectedStream<>(n, bounded, lock, this::releaseCredits));
-    }
-  }
-
-  private void onEvent(JobEvent event) {
-    if (event instanceof JobEvent.Completed c) {
-      completed = c.result();
-    } else if (event instanceof JobEvent.TaskFailed f) {
-      failure = f;
-    }
-    events.push(event);
-    if (event instanceof JobEvent.StatusChanged s && s.status().isTerminal()) {
-      finish(() -> complete(s));
-    }
-  }
-
-  private void complete(JobEvent.StatusChanged s) {
-    if (s.status() == JobStatus.FINISHED) {
-      result.tryComplete(completed);
-    } else if (s.status() == JobStatus.CANCELED) {
-      result.tryFail(new JobCancelledException(jobId));
-    } else if (failure != null) {
-      result.tryFail(new TaskFailureException(
-          failure.operator(), failure.subtask(), failure.causeClass(), failure.causeMessage(), failure.stackTrace()));
-    } else {
-      result.tryFail(new VortexException("job " + jobId + " failed: " + s.message()));
-    }
-  }
-
-  private void finish(Runnable completion) {
-    synchronized (lock) {
+  private void replyToHeld() {
+    synchronized (state.lock) {
       held.forEach(m -> m.reply(new ControlMessage.Ack("job over")));
       held.clear();
-      sinks.values().forEach(CollectedStream::end);
-      events.end();
     }
-    consumer.unregister();
-    completion.run();
   }
 
   @Override
   public String jobId() {
-    return jobId;
+    return state.jobId();
   }
 
   @Override
   public Future<JobResult> result() {
-    return result.future();
+    return state.result();
   }
 
   @Override
   public ReadStream<JobEvent> events() {
-    return events;
+    return state.events();
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> ReadStream<T> collectedStream(String sink) {
-    return (ReadStream<T>) sink(sink);
+    return state.collectedStream(sink);
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> List<T> collected(String sink) {
-    return (List<T>) sink(sink).kept();
+    return state.collected(sink);
   }
 
   @Override
   public Future<Void> cancel() {
-    return vertx.eventBus().request(Addresses.JOB_MANAGER, new ControlMessage.CancelJob(jobId)).mapEmpty();
+    return vertx.eventBus().request(Addresses.JOB_MANAGER, new ControlMessage.CancelJob(jobId())).mapEmpty();
   }
 }

@@ -1,0 +1,129 @@
+package io.vortex.cluster.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.GrpcClientOptions;
+import io.vertx.grpc.common.ServiceMethod;
+import io.vertx.grpc.client.GrpcClientResponse;
+import io.vortex.api.client.JobClient;
+import io.vortex.api.client.JobEvent;
+import io.vortex.api.client.JobExecutor;
+import io.vortex.api.graph.JobGraph;
+import io.vortex.api.graph.VortexJson;
+import io.vortex.cluster.ControlMessage.JobInfo;
+import io.vortex.cluster.ControlMessage.JobInfos;
+import io.vortex.cluster.rpc.JobService.Client;
+import io.vortex.cluster.rpc.JobService.JobRequest;
+import io.vortex.cluster.rpc.JobService.ListRequest;
+import io.vortex.cluster.rpc.JobService.SubmitRequest;
+import java.util.List;
+
+/**
+ * A client of a remote JobManager's gRPC service: submits jobs (as a {@link JobExecutor}, so a
+ * {@code StreamEnvironment} runs its jobs there) and lists, describes and cancels them. The
+ * handles it returns behave as the mini-cluster's: a result future, the events, and each collect
+ * sink's records in the user's types with backpressure.
+ *
+ * <p>Threading: thread-safe.
+ */
+public final class VortexClient implements JobExecutor, AutoCloseable {
+  /** How long connecting to the JobManager may take before the call fails. */
+  public static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final GrpcClient client;
+  private final SocketAddress address;
+
+  private VortexClient(Vertx vertx, boolean ownsVertx, SocketAddress address) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.address = address;
+    this.client = GrpcClient.client(vertx, new GrpcClientOptions(),
+        new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setHttp2ClearTextUpgrade(false));
+  }
+
+  /** A client of the JobManager at {@code host:port}, on a Vert.x instance of its own. */
+  public static VortexClient connect(String hostAndPort) {
+    return new VortexClient(Vertx.vertx(), true, parseAddress(hostAndPort));
+  }
+
+  /** A client of the JobManager at {@code address}, on the caller's Vert.x. */
+  public static VortexClient create(Vertx vertx, SocketAddress address) {
+    return new VortexClient(vertx, false, address);
+  }
+
+  /** Parses {@code HOST:PORT}; throws {@link IllegalArgumentException} with what is wrong. */
+  public static SocketAddress parseAddress(String hostAndPort) {
+    int colon = hostAndPort == null ? -1 : hostAndPort.lastIndexOf(':');
+    if (colon <= 0 || colon == hostAndPort.length() - 1) {
+      throw new IllegalArgumentException("expected HOST:PORT, was '" + hostAndPort + "'");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(hostAndPort.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the port of '" + hostAndPort + "' is not a number");
+    }
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("the port of '" + hostAndPort + "' must be 1..65535");
+    }
+    return SocketAddress.inetSocketAddress(port, hostAndPort.substring(0, colon));
+  }
+
+  public SocketAddress address() {
+    return address;
+  }
+
+  /** Submits the graph and follows the job; the handle's result fails if the JobManager refuses it. */
+  @Override
+  public JobClient submit(JobGraph graph) {
+    var job = new RemoteJobClient(graph.jobId(), graph.config().bounded(), id -> cancel(id).mapEmpty());
+    var request = new SubmitRequest(VortexJson.toJson(graph));
+    follow(job, client.request(address, Client.SUBMIT).compose(call -> call.send(request)));
+    return job;
+  }
+
+  /** Follows a job submitted through the same JobManager's service, from its current status on. */
+  public JobClient watch(String jobId, boolean bounded) {
+    var job = new RemoteJobClient(jobId, bounded, id -> cancel(id).mapEmpty());
+    follow(job, client.request(address, Client.WATCH).compose(call -> call.send(new JobRequest(jobId))));
+    return job;
+  }
+
+  private <Req> void follow(RemoteJobClient job, Future<GrpcClientResponse<Req, JobEvent>> call) {
+    call.onSuccess(response -> job.follow(vertx.getOrCreateContext(), response))
+        .onFailure(e -> job.failed(RemoteErrors.describe(e, null)));
+  }
+
+  public Future<List<JobInfo>> list() {
+    return unary(Client.LIST, new ListRequest()).map(JobInfos::jobs);
+  }
+
+  public Future<JobInfo> describe(String jobId) {
+    return unary(Client.DESCRIBE, new JobRequest(jobId));
+  }
+
+  /** Cancels the job; completes with what the JobManager knows of it afterwards. */
+  public Future<JobInfo> cancel(String jobId) {
+    return unary(Client.CANCEL, new JobRequest(jobId));
+  }
+
+  private <Req, Resp> Future<Resp> unary(ServiceMethod<Resp, Req> method, Req request) {
+    return client.request(address, method)
+        .compose(call -> call.send(request))
+        .compose(response -> response.last().recover(e -> Future.failedFuture(RemoteErrors.describe(e, response))))
+        .recover(e -> Future.failedFuture(RemoteErrors.describe(e, null)));
+  }
+
+  @Override
+  public void close() {
+    client.close().await();
+    if (ownsVertx) {
+      vertx.close().await();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.vortex.cluster.rpc;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.grpc.common.CodecException;
+import io.vertx.grpc.common.GrpcMessage;
+import io.vertx.grpc.common.GrpcMessageDecoder;
+import io.vertx.grpc.common.GrpcMessageEncoder;
+import io.vertx.grpc.common.WireFormat;
+import io.vortex.api.graph.VortexJson;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * gRPC message codec of {@link JobService}: Vortex's JSON form (one {@code ObjectMapper}, type
+ * names on sealed types) framed as gRPC messages. Not protobuf: only Vortex's own Java client
+ * calls this service, and it needs no code generation or {@code protoc} binary in the build.
+ *
+ * <p>Threading: immutable.
+ */
+public final class RpcJson {
+  private RpcJson() {}
+
+  public static <T> GrpcMessageEncoder<T> encoder() {
+    return new GrpcMessageEncoder<>() {
+      @Override
+      public GrpcMessage encode(T message, WireFormat format) throws CodecException {
+        try {
+          return GrpcMessage.message("identity", format, Buffer.buffer(VortexJson.toJson(message).getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+          throw new CodecException(e);
+        }
+      }
+
+      @Override
+      public boolean accepts(WireFormat format) {
+        return true;
+      }
+    };
+  }
+
+  public static <T> GrpcMessageDecoder<T> decoder(Class<T> type) {
+    return new GrpcMessageDecoder<>() {
+      @Override
+      public T decode(GrpcMessage message) throws CodecException {
+        try {
+          return parse(message.payload(), type);
+        } catch (IllegalArgumentException e) {
+          throw new CodecException(e);
+        }
+      }
+
+      @Override
+      public boolean accepts(WireFormat format) {
+        return true;
+      }
+    };
+  }
+
+  /**
+   * Parses a message; an empty or malformed one throws {@link IllegalArgumentException} whose
+   * message says what is wrong (for an {@code INVALID_ARGUMENT} status).
+   */
+  public static <T> T parse(Buffer payload, Class<T> type) {
+    if (payload == null || payload.length() == 0) {
+      throw new IllegalArgumentException("empty request: expected a " + type.getSimpleName());
+    }
+    try {
+      T value = VortexJson.fromJson(payload.toString(StandardCharsets.UTF_8), type);
+      if (value == null) {
+        throw new IllegalArgumentException("empty request: expected a " + type.getSimpleName());
+      }
+      return value;
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("malformed " + type.getSimpleName() + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int nl = message.indexOf('\n');
+    String line = nl < 0 ? message : message.substring(0, nl);
+    return line.length() > 300 ? line.substring(0, 300) + "... (" + line.length() + " chars)" : line;
+  }
+}

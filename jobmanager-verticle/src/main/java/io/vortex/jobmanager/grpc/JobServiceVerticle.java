@@ -1,0 +1,42 @@
+package io.vortex.jobmanager.grpc;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.grpc.server.GrpcServer;
+import io.vortex.cluster.JsonMessageCodec;
+
+/**
+ * The JobManager's gRPC endpoint ({@link io.vortex.cluster.rpc.JobService}) on an HTTP/2
+ * (cleartext) server. Deploy it beside the {@link io.vortex.jobmanager.JobManagerVerticle}, in
+ * the same Vert.x or in a member of its cluster. Wiring only.
+ */
+public final class JobServiceVerticle extends VerticleBase {
+  private final String host;
+  private final int port;
+  private HttpServer server;
+
+  /** Listens on {@code host:port}; port 0 picks a free port (see {@link #actualPort}). */
+  public JobServiceVerticle(String host, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("the RPC port must be 0..65535, was " + port);
+    }
+    this.host = java.util.Objects.requireNonNull(host, "host");
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    JsonMessageCodec.registerAll(vertx.eventBus());
+    GrpcServer grpc = GrpcServer.server(vertx);
+    new GrpcJobService(vertx).register(grpc);
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)).requestHandler(grpc);
+    return server.listen();
+  }
+
+  /** The port the service listens on, once started. */
+  public int actualPort() {
+    return server.actualPort();
+  }
+}
