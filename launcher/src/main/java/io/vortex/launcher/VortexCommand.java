@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VortexCommand.Version.class,
     description = "Vortex: a stream and batch processing engine on Vert.x.",
-    subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      LocalCommand.class,
+      RunCommand.class,
+      JobCommands.ListCommand.class,
+      JobCommands.DescribeCommand.class,
+      JobCommands.CancelCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class VortexCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

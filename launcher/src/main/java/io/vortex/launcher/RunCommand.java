@@ -1,0 +1,65 @@
+package io.vortex.launcher;
+
+import io.vortex.api.client.JobCancelledException;
+import io.vortex.api.client.JobClient;
+import io.vortex.api.client.JobEvent;
+import io.vortex.api.client.JobExecutor;
+import io.vortex.api.graph.JobGraph;
+import io.vortex.cluster.client.VortexClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code vortex run}: submits an example or a job class to a JobManager and follows it. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Submits a job to a running JobManager over gRPC and follows it, printing its status changes.",
+      "Run an example with --example NAME --input PATH --output PATH, or a job class with --job CLASS [-- ARGS...].",
+      "Ctrl-C or SIGTERM cancels the job."
+    },
+    sortOptions = false)
+final class RunCommand implements Callable<Integer> {
+  @Mixin JobManagerOption jobManager = new JobManagerOption();
+
+  @Mixin JobOptions job = new JobOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    var address = jobManager.address(); // bad HOST:PORT: exit 2 before anything starts
+    if (job.parallelism == null) {
+      job.parallelism = 1; // as Flink's parallelism.default: the client does not know the cluster's slots
+    }
+    JobOptions.Checked checked = job.check(p -> p);
+    try (StopOnSignal signals = new StopOnSignal();
+        VortexClient client = VortexClient.connect(address.host() + ":" + address.port())) {
+      try {
+        return job.run(signals.watch(new RunningJobs(new PrintingStatus(client))), checked);
+      } catch (JobCancelledException e) {
+        if (!signals.stopping()) {
+          throw e;
+        }
+        // the JobManager cancelled the job: its tasks removed their in-progress files
+        System.err.println("vortex: interrupted: cancelled " + signals.cancelledJobs()
+            + "; in-progress files removed, the output path is as it was");
+        return LocalCommand.INTERRUPTED;
+      }
+    }
+  }
+
+  /** Prints each job's status changes as they come. */
+  private record PrintingStatus(JobExecutor remote) implements JobExecutor {
+    @Override
+    public JobClient submit(JobGraph graph) {
+      JobClient job = remote.submit(graph);
+      job.events().handler(event -> {
+        if (event instanceof JobEvent.StatusChanged s) {
+          System.err.println("vortex: job '" + graph.name() + "' (" + graph.jobId() + ") " + s.status()
+              + (s.message() == null ? "" : ": " + s.message()));
+        }
+      });
+      return job;
+    }
+  }
+}

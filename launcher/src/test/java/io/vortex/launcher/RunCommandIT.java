@@ -1,0 +1,171 @@
+package io.vortex.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vortex run|list|describe|cancel} as child processes against a JobManager process (a
+ * mini-cluster with the gRPC service, {@link RpcMiniClusterMain}).
+ */
+@Timeout(180)
+class RunCommandIT {
+  @TempDir static Path shared;
+  static Process jobManager;
+  static String address;
+
+  @BeforeAll
+  static void startJobManager() throws Exception {
+    jobManager = java(shared, "jm", RpcMiniClusterMain.class.getName());
+    Path out = shared.resolve("jm.stdout");
+    Await.until("the JobManager's rpc port", Duration.ofSeconds(60),
+        () -> read(out).contains("rpc-port ") || !jobManager.isAlive(), () -> read(shared.resolve("jm.stderr")));
+    String line = read(out).lines().filter(l -> l.startsWith("rpc-port ")).findFirst().orElseThrow();
+    address = "127.0.0.1:" + line.substring("rpc-port ".length()).trim();
+  }
+
+  @AfterAll
+  static void stopJobManager() {
+    jobManager.destroyForcibly();
+  }
+
+  /** Starts {@code java -cp <test classpath> MAIN ARGS} in {@code dir}, output to NAME.stdout/.stderr. */
+  private static Process java(Path dir, String name, String main, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+        "-cp", System.getProperty("java.class.path"), main));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve(name + ".stdout").toFile())
+        .redirectError(dir.resolve(name + ".stderr").toFile())
+        .start();
+  }
+
+  private static Process vortex(Path dir, String... args) throws IOException {
+    return java(dir, "vortex", VortexCommand.class.getName(), args);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** Runs a command to its end; returns exit code, stdout and stderr. */
+  private static String[] finish(Path dir, String... args) throws Exception {
+    Process p = vortex(dir, args);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "vortex " + String.join(" ", args) + " still running");
+    return new String[] {String.valueOf(p.exitValue()), read(dir.resolve("vortex.stdout")), read(dir.resolve("vortex.stderr"))};
+  }
+
+  /** The command's one error line (the JVM may print logging notices besides). */
+  private static String errorLine(String stderr) {
+    List<String> errors = stderr.lines().filter(l -> l.startsWith("error:")).toList();
+    assertEquals(1, errors.size(), stderr);
+    return errors.get(0);
+  }
+
+  @Test
+  void when_wordcountRunRemotely_then_exactOutputStatusLinesAndExit0(@TempDir Path dir) throws Exception {
+    // Given
+    Path input = Files.writeString(dir.resolve("in.txt"), "b a b\nc b a\n", StandardCharsets.UTF_8);
+    Path output = dir.resolve("out");
+
+    // When
+    long start = System.nanoTime();
+    Process run = vortex(dir, "run", "--jobmanager", address, "--example", "wordcount",
+        "--input", input.toString(), "--output", output.toString(), "--parallelism", "2");
+    Await.until("RUNNING", Duration.ofSeconds(60),
+        () -> read(dir.resolve("vortex.stderr")).contains(") RUNNING") || !run.isAlive(), () -> read(dir.resolve("vortex.stderr")));
+    long toRunningMillis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+    long totalMillis = (System.nanoTime() - start) / 1_000_000;
+    System.out.println("RESULT vortex run: to RUNNING " + toRunningMillis + " ms, to exit " + totalMillis + " ms");
+
+    // Then
+    String err = read(dir.resolve("vortex.stderr"));
+    assertEquals(0, run.exitValue(), err);
+    List<String> status = err.lines().filter(l -> l.startsWith("vortex: job 'wordcount' (")).map(l -> l.replaceAll("\\(.*\\) ", "")).toList();
+    assertEquals(List.of("vortex: job 'wordcount' SUBMITTED: deploying 4 subtasks", "vortex: job 'wordcount' RUNNING",
+        "vortex: job 'wordcount' FINISHED"), status.subList(0, 3).stream().map(s -> s.replaceAll("deploying \\d+", "deploying 4")).toList(), err);
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> parts = Files.list(output)) {
+      for (Path p : parts.sorted().toList()) {
+        lines.addAll(Files.readAllLines(p));
+      }
+    }
+    assertEquals(List.of("a,2", "b,3", "c,1"), lines.stream().sorted().toList());
+  }
+
+  @Test
+  void when_badArgumentsOrUnreachable_then_exit2Or1WithAClearMessage(@TempDir Path dir) throws Exception {
+    // Given
+    Path input = Files.writeString(dir.resolve("in.txt"), "a\n");
+    Path existing = Files.writeString(dir.resolve("existing.txt"), "keep me\n");
+
+    // When / Then: an existing output is refused and kept
+    String[] r = finish(dir, "run", "--jobmanager", address, "--example", "wordcount", "--input", input.toString(),
+        "--output", existing.toString());
+    assertEquals("2", r[0], r[2]);
+    assertTrue(errorLine(r[2]).contains("exists"), r[2]);
+    assertEquals("keep me\n", Files.readString(existing));
+    r = finish(dir, "run", "--jobmanager", "nohostport", "--example", "wordcount");
+    assertEquals("2", r[0], r[2]);
+    assertEquals("error: --jobmanager: expected HOST:PORT, was 'nohostport'", errorLine(r[2]));
+    r = finish(dir, "describe", "--jobmanager", address, "no-such-job");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(errorLine(r[2]).startsWith("error: no job with id 'no-such-job'"), r[2]);
+
+    // an unreachable JobManager: a clear message, exit 1, fast
+    long start = System.nanoTime();
+    r = finish(dir, "run", "--jobmanager", "127.0.0.1:1", "--example", "wordcount", "--input", input.toString(),
+        "--output", dir.resolve("o").toString());
+    assertEquals("1", r[0], r[2]);
+    assertTrue(errorLine(r[2]).startsWith("error: cannot reach the JobManager"), r[2]);
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20));
+  }
+
+  @Test
+  void when_runIsSentSigterm_then_theJobIsCancelledAndListedAsCanceled(@TempDir Path dir) throws Exception {
+    // Given: an endless job running on the JobManager
+    Path output = dir.resolve("endless");
+    Process run = vortex(dir, "run", "--jobmanager", address, "--job", ProcessIT.PacedEndlessJob.class.getName(),
+        "--", output.toString());
+    Path err = dir.resolve("vortex.stderr");
+    Await.until("RUNNING", Duration.ofSeconds(60), () -> read(err).contains(") RUNNING") || !run.isAlive(), () -> read(err));
+    String jobId = read(err).lines().filter(l -> l.contains(") RUNNING")).findFirst().orElseThrow().replaceAll(".*\\((.*)\\).*", "$1");
+
+    // When
+    run.destroy(); // SIGTERM
+
+    // Then
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(143, run.exitValue(), read(err));
+    assertTrue(read(err).contains("vortex: interrupted: cancelled job 'PacedEndlessJob'"), read(err));
+    assertFalse(Files.exists(output));
+    Path other = Files.createDirectories(dir.resolve("other"));
+    String[] listed = finish(other, "list", "--jobmanager", address);
+    assertEquals("0", listed[0], listed[2]);
+    assertTrue(listed[1].lines().anyMatch(l -> l.startsWith(jobId) && l.contains("CANCELED")), listed[1]);
+    String[] described = finish(other, "describe", "--jobmanager", address, jobId);
+    assertTrue(described[1].contains("status:    CANCELED"), described[1]);
+  }
+}
