@@ -1,5 +1,6 @@
 package io.vortex.launcher;
 
+import io.vortex.api.client.InvalidJobException;
 import io.vortex.api.client.JobCancelledException;
 import io.vortex.api.client.JobClient;
 import io.vortex.api.client.JobEvent;
@@ -36,6 +37,8 @@ final class RunCommand implements Callable<Integer> {
         VortexClient client = VortexClient.connect(address.host() + ":" + address.port())) {
       try {
         return job.run(signals.watch(new RunningJobs(new PrintingStatus(client))), checked);
+      } catch (InvalidJobException e) {
+        throw new UsageException("the JobManager refused the job: " + e.getMessage());
       } catch (JobCancelledException e) {
         if (!signals.stopping()) {
           throw e;

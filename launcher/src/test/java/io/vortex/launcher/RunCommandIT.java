@@ -130,6 +130,12 @@ class RunCommandIT {
     r = finish(dir, "run", "--jobmanager", "nohostport", "--example", "wordcount");
     assertEquals("2", r[0], r[2]);
     assertEquals("error: --jobmanager: expected HOST:PORT, was 'nohostport'", errorLine(r[2]));
+    r = finish(dir, "run", "--jobmanager", address, "--example", "wordcount", "--input", input.toString(),
+        "--output", dir.resolve("wide").toString(), "--parallelism", "9");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(errorLine(r[2]).startsWith("error: the JobManager refused the job: ")
+        && r[2].contains("its parallelism 9 is above the 2 slots"), r[2]);
+    assertFalse(Files.exists(dir.resolve("wide")));
     r = finish(dir, "describe", "--jobmanager", address, "no-such-job");
     assertEquals("2", r[0], r[2]);
     assertTrue(errorLine(r[2]).startsWith("error: no job with id 'no-such-job'"), r[2]);
