@@ -31,6 +31,7 @@ public final class RecordWriter {
   private long pendingWatermark = NO_WATERMARK;
   /** A channel had no capacity left after a send (or at the last {@link #isAvailable()}). */
   private boolean full;
+  private Runnable whenFull = () -> {};
 
   public RecordWriter(
       List<OutputChannel> channels, Partitioner partitioner, boolean broadcast, int batchSize) {
@@ -118,6 +119,7 @@ public final class RecordWriter {
     open[channel] = null;
     if (!out.hasCapacity()) {
       full = true;
+      whenFull.run();
     }
   }
 
@@ -139,6 +141,14 @@ public final class RecordWriter {
    */
   public boolean isFull() {
     return full;
+  }
+
+  /**
+   * Runs {@code action} (on the task's thread) when a send leaves a channel without capacity, so
+   * the producer need not ask {@link #isFull()} per record.
+   */
+  public void whenFull(Runnable action) {
+    this.whenFull = action;
   }
 
   public void onCapacity(Runnable wakeup) {

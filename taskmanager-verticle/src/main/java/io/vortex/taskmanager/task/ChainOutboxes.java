@@ -15,16 +15,24 @@ import java.util.function.BooleanSupplier;
  * pieces is not spent (a step stays short even when downstream is fast). Held output is resumed
  * deepest first. The task takes no input while any outbox holds output or a writer is full.
  *
+ * <p>Whether downstream is full is a flag, read per record: it is computed once per step (at
+ * {@link #startStep}, after the task looked at its channels again) and set during the step by
+ * whoever fills up ({@link #downstreamFull()}: a writer whose channel has no capacity left after a
+ * send, a sink that is not ready after a write). It is cleared only by the next step's check, which
+ * follows the wakeup that capacity or a ready sink sends.
+ *
  * <p>Threading: confined to the owning task's thread.
  */
 final class ChainOutboxes {
   private final BooleanSupplier downstreamHasRoom;
+  /** Downstream can take nothing more this step (see the class comment). */
+  private boolean downstreamFull;
   private final List<Outbox<Object>> outboxes = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
   private final BitSet holding = new BitSet();
   private int budget;
 
-  /** {@code downstreamHasRoom}: a cheap check that the writers and sinks can take more. */
+  /** {@code downstreamHasRoom}: whether the writers and sinks can take more (asked once per step). */
   ChainOutboxes(BooleanSupplier downstreamHasRoom) {
     this.downstreamHasRoom = downstreamHasRoom;
   }
@@ -38,7 +46,7 @@ final class ChainOutboxes {
             new Outbox.Room() {
               @Override
               public boolean hasRoom() {
-                if (budget <= 0 || holding.length() > index + 1 || !downstreamHasRoom.getAsBoolean()) {
+                if (budget <= 0 || downstreamFull || holding.length() > index + 1) {
                   return false;
                 }
                 budget--;
@@ -55,9 +63,18 @@ final class ChainOutboxes {
     return outbox;
   }
 
-  /** Starts a task step: bursts may emit up to {@code pieces} pieces in it. */
+  /**
+   * Starts a task step: bursts may emit up to {@code pieces} pieces in it; looks at the writers
+   * and sinks again (throws a sink's write error).
+   */
   void startStep(int pieces) {
     budget = pieces;
+    downstreamFull = !downstreamHasRoom.getAsBoolean();
+  }
+
+  /** A writer's channel or a sink can take no more: the task takes no more input this step. */
+  void downstreamFull() {
+    downstreamFull = true;
   }
 
   boolean isHolding() {
@@ -69,9 +86,9 @@ final class ChainOutboxes {
     return budget <= 0;
   }
 
-  /** True when the task must not take input: output is held or downstream is full. */
+  /** True when the task must not take input: downstream is full or output is held. Two field reads. */
   boolean isBlocked() {
-    return !holding.isEmpty() || !downstreamHasRoom.getAsBoolean();
+    return downstreamFull || !holding.isEmpty();
   }
 
   /** Emits held output, deepest outbox first, while there is room; true when none is held. */

@@ -40,6 +40,7 @@ final class OperatorChain {
   OperatorChain(List<OperatorSpec> specs, TaskOutput tail, TaskServices services) throws Exception {
     this.tail = tail;
     this.outboxes = new ChainOutboxes(() -> !tail.isFull() && sinksReady());
+    tail.whenFull(outboxes::downstreamFull);
     List<OperatorFactory> factories = new ArrayList<>();
     for (OperatorSpec spec : specs) {
       factories.add(UserCode.deserialize(spec.factory(), services.classLoader()));
@@ -80,6 +81,7 @@ final class OperatorChain {
     try {
       if (op instanceof SinkOperator<?> sink) {
         sink.open(sinkContext(name, services));
+        sink.whenNotReady(outboxes::downstreamFull);
         sinks.add(sink);
         sinkNames.add(name);
       }
@@ -172,7 +174,10 @@ final class OperatorChain {
     return entry;
   }
 
-  /** Starts a task step in which bursts may emit up to {@code pieces} pieces. */
+  /**
+   * Starts a task step in which bursts may emit up to {@code pieces} pieces; looks at the writers
+   * (call after they checked their channels) and sinks again; throws a sink's write error.
+   */
   void startStep(int pieces) {
     outboxes.startStep(pieces);
   }
@@ -184,7 +189,7 @@ final class OperatorChain {
 
   /**
    * True when the chain must take no input now (held output, a full writer, a sink that cannot
-   * take more); throws a sink's write error.
+   * take more): a field read, made per record; {@link #startStep} looks at writers and sinks again.
    */
   boolean isBlocked() {
     return outboxes.isBlocked();

@@ -85,6 +85,13 @@ final class TaskOutput {
     }
   }
 
+  /** Makes every writer run {@code action} when a send leaves its channel without capacity. */
+  void whenFull(Runnable action) {
+    for (RecordWriter w : all) {
+      w.whenFull(action);
+    }
+  }
+
   /** True when a writer found a channel full at its last send: stop taking input. */
   boolean isFull() {
     for (RecordWriter w : all) {

@@ -14,6 +14,7 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
     implements OneInputOperator<T, Void> {
   private final Sink<T> sink;
   private SinkWriter<T> writer;
+  private Runnable whenNotReady = () -> {};
 
   public SinkOperator(Sink<T> sink) {
     this.sink = sink;
@@ -24,9 +25,21 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
     writer = sink.createWriter(sinkContext);
   }
 
+  /**
+   * Runs {@code action} when the writer is not ready after a write, so the task stops taking
+   * input without asking every sink per record.
+   */
+  public void whenNotReady(Runnable action) {
+    this.whenNotReady = action;
+  }
+
+  /** Writes the record, then asks the writer whether it can take more (throws its write error). */
   @Override
   public void processElement(T value, long timestamp) throws Exception {
     writer.write(value, timestamp);
+    if (!writer.isReady()) {
+      whenNotReady.run();
+    }
   }
 
   /** False while the writer can take no more records; throws its first write error. */
