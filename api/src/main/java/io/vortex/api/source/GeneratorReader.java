@@ -47,6 +47,9 @@ final class GeneratorReader<T> implements SourceReader<T> {
           current = null;
           return pending.isEmpty() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
         }
+        if (output.isFull()) {
+          return ReadStatus.MORE_AVAILABLE; // make no record that would have to wait
+        }
         output.collect(generator.generate(next, now));
         next += stride;
         emitted++;
@@ -59,6 +62,9 @@ final class GeneratorReader<T> implements SourceReader<T> {
       if (next >= limit || next < 0) {
         current = null;
         return pending.isEmpty() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+      }
+      if (output.isFull()) {
+        return ReadStatus.MORE_AVAILABLE;
       }
       long due = startNanos + (long) (emitted * periodNanos);
       if (due > now) {

@@ -71,6 +71,9 @@ final class TextFileReader<T> implements SourceReader<T> {
     int emitted = 0;
     while (emitted < maxRecords) {
       if (lineIndex < lines.size()) {
+        if (output.isFull()) {
+          return ReadStatus.MORE_AVAILABLE;
+        }
         linesEmitted++;
         output.collect(mapper.map(current.file(), linesEmitted, lines.get(lineIndex++)));
         emitted++;

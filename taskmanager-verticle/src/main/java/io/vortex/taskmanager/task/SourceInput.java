@@ -84,6 +84,12 @@ final class SourceInput implements TaskInput, SourceOutput<Object> {
     return reader.nanosUntilAvailable();
   }
 
+  /** Readers ask before they make a record: none is made only to wait here. */
+  @Override
+  public boolean isFull() {
+    return held != null || entry.isBlocked();
+  }
+
   @Override
   public void collect(Object record) {
     collect(record, Output.NO_TIMESTAMP);
