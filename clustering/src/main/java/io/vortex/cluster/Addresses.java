@@ -5,6 +5,9 @@ public final class Addresses {
   /** The JobManager: job submission, cancellation, TaskManager registration, task states. */
   public static final String JOB_MANAGER = "vortex.jobmanager";
 
+  /** Where TaskManagers fetch job jars (the JobManager's gRPC service keeps them). */
+  public static final String JOB_JARS = "vortex.jobmanager.jars";
+
   private Addresses() {}
 
   /** A TaskManager: task deployment and cancellation. */

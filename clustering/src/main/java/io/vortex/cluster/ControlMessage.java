@@ -105,6 +105,23 @@ public sealed interface ControlMessage {
     }
   }
 
+  /**
+   * A TaskManager fetches the jar of a job from the JobManager, from {@code offset} on; the reply
+   * is a {@link JobJarChunk}, or a failure 404 when the job has no jar.
+   */
+  record FetchJobJar(String jobId, long offset) implements ControlMessage {
+    public FetchJobJar {
+      Objects.requireNonNull(jobId, "jobId");
+    }
+  }
+
+  /** Bytes of a job's jar from {@code offset}; the jar has {@code size} bytes in all. */
+  record JobJarChunk(String jobId, long offset, long size, byte[] bytes) implements ControlMessage {
+    public JobJarChunk {
+      Objects.requireNonNull(bytes, "bytes");
+    }
+  }
+
   /** A positive reply. */
   record Ack(String detail) implements ControlMessage {}
 }

@@ -7,9 +7,14 @@ import io.vortex.api.client.JobEvent;
 import io.vortex.api.client.JobExecutor;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.cluster.client.VortexClient;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code vortex run}: submits an example or a job class to a JobManager and follows it. */
 @Command(
@@ -17,12 +22,16 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Submits a job to a running JobManager over gRPC and follows it, printing its status changes.",
-      "Run an example with --example NAME --input PATH --output PATH, or a job class with --job CLASS [-- ARGS...].",
+      "Run an example with --example NAME --input PATH --output PATH, or a job class with [--jar JAR] --job CLASS [-- ARGS...].",
       "Ctrl-C or SIGTERM cancels the job."
     },
     sortOptions = false)
 final class RunCommand implements Callable<Integer> {
   @Mixin JobManagerOption jobManager = new JobManagerOption();
+
+  @Option(names = "--jar", paramLabel = "JAR",
+      description = "A jar with the --job class and its dependencies: shipped to the JobManager, whose TaskManagers load the job's classes from it.")
+  Path jar;
 
   @Mixin JobOptions job = new JobOptions();
 
@@ -33,10 +42,19 @@ final class RunCommand implements Callable<Integer> {
       job.parallelism = 1; // as Flink's parallelism.default: the client does not know the cluster's slots
     }
     JobOptions.Checked checked = job.check(p -> p);
+    if (jar != null && (job.jobClass == null || !Files.isRegularFile(jar))) {
+      throw new UsageException(job.jobClass == null ? "--jar needs --job CLASS (the class in the jar to run)"
+          : "--jar: no such file: " + jar);
+    }
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
     try (StopOnSignal signals = new StopOnSignal();
-        VortexClient client = VortexClient.connect(address.host() + ":" + address.port())) {
+        VortexClient client = VortexClient.connect(address.host() + ":" + address.port());
+        URLClassLoader jobLoader = new URLClassLoader(jar == null ? new URL[0] : new URL[] {jar.toUri().toURL()}, previous)) {
       try {
-        return job.run(signals.watch(new RunningJobs(new PrintingStatus(client))), checked);
+        JobExecutor target = jar == null ? client : client.withJar(client.uploadJar(jar).await());
+        thread.setContextClassLoader(jobLoader); // the --job class and its functions come from the jar
+        return job.run(signals.watch(new RunningJobs(new PrintingStatus(target))), checked);
       } catch (InvalidJobException e) {
         throw new UsageException("the JobManager refused the job: " + e.getMessage());
       } catch (JobCancelledException e) {
@@ -47,6 +65,8 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("vortex: interrupted: cancelled " + signals.cancelledJobs()
             + "; in-progress files removed, the output path is as it was");
         return LocalCommand.INTERRUPTED;
+      } finally {
+        thread.setContextClassLoader(previous);
       }
     }
   }

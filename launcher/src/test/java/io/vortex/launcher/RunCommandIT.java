@@ -28,10 +28,13 @@ class RunCommandIT {
   @TempDir static Path shared;
   static Process jobManager;
   static String address;
+  /** The JobManager process's temporary directory (jars live there while their job runs). */
+  static Path jobManagerTemp;
 
   @BeforeAll
   static void startJobManager() throws Exception {
-    jobManager = java(shared, "jm", RpcMiniClusterMain.class.getName());
+    jobManagerTemp = Files.createDirectories(shared.resolve("jm-tmp"));
+    jobManager = java(shared, "jm", "-Djava.io.tmpdir=" + jobManagerTemp, RpcMiniClusterMain.class.getName());
     Path out = shared.resolve("jm.stdout");
     Await.until("the JobManager's rpc port", Duration.ofSeconds(60),
         () -> read(out).contains("rpc-port ") || !jobManager.isAlive(), () -> read(shared.resolve("jm.stderr")));
@@ -45,11 +48,11 @@ class RunCommandIT {
   }
 
   /** Starts {@code java -cp <test classpath> MAIN ARGS} in {@code dir}, output to NAME.stdout/.stderr. */
-  private static Process java(Path dir, String name, String main, String... args) throws IOException {
+  private static Process java(Path dir, String name, String... mainAndArgs) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-        "-cp", System.getProperty("java.class.path"), main));
-    command.addAll(List.of(args));
+        "-cp", System.getProperty("java.class.path")));
+    command.addAll(List.of(mainAndArgs));
     return new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectOutput(dir.resolve(name + ".stdout").toFile())
@@ -58,7 +61,63 @@ class RunCommandIT {
   }
 
   private static Process vortex(Path dir, String... args) throws IOException {
-    return java(dir, "vortex", VortexCommand.class.getName(), args);
+    List<String> mainAndArgs = new ArrayList<>(List.of(VortexCommand.class.getName()));
+    mainAndArgs.addAll(List.of(args));
+    return java(dir, "vortex", mainAndArgs.toArray(new String[0]));
+  }
+
+  /** Compiles a job class that is on no classpath of the test's processes into a jar. */
+  private static Path jobJar(Path dir) throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src/com/acme"));
+    Files.writeString(src.resolve("ShippedJob.java"), """
+        package com.acme;
+        public final class ShippedJob implements io.vortex.api.VortexJob {
+          @Override
+          public void define(io.vortex.api.StreamEnvironment env, String[] args) {
+            env.generate(5, i -> i).map(i -> "shipped " + i).writeAsText(args[0]);
+          }
+        }
+        """);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+    int rc = compiler.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+        src.resolve("ShippedJob.java").toString());
+    assertEquals(0, rc, "compiling the job");
+    Path jar = dir.resolve("my-job.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(f));
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  @Test
+  void when_jobClassesComeInAJar_then_theTaskManagersLoadThemAndTheJarIsRemovedAfterTheJob(@TempDir Path dir) throws Exception {
+    // Given: a job class in a jar that neither this command's nor the JobManager's classpath has
+    Path jar = jobJar(dir);
+    Path output = dir.resolve("shipped.txt");
+
+    // When
+    String[] r = finish(dir, "run", "--jobmanager", address, "--jar", jar.toString(), "--job", "com.acme.ShippedJob",
+        "--", output.toString());
+
+    // Then
+    assertEquals("0", r[0], r[2]);
+    assertEquals(List.of("shipped 0", "shipped 1", "shipped 2", "shipped 3", "shipped 4"), Files.readAllLines(output));
+    Await.until("the job's jars removed", Duration.ofSeconds(10), () -> {
+      try (Stream<Path> files = Files.list(jobManagerTemp)) {
+        return files.noneMatch(f -> f.getFileName().toString().startsWith("vortex-job-"));
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    String[] noJob = finish(dir, "run", "--jobmanager", address, "--jar", jar.toString(), "--example", "wordcount",
+        "--input", jar.toString(), "--output", dir.resolve("x").toString());
+    assertEquals("2", noJob[0], noJob[2]);
   }
 
   private static String read(Path file) {

@@ -42,6 +42,7 @@ public final class TaskManagerVerticle extends VerticleBase {
   private final TaskManagerConfig config;
   private final ChannelTransport transport;
   private final List<SlotRunner> slots = new ArrayList<>();
+  private JobClassLoaders classLoaders;
   /** Finished tasks waiting for their job to commit, by job. Filled from slot threads. */
   private final Map<String, Queue<FinishedTask>> awaitingCommit =
       new ConcurrentHashMap<>();
@@ -56,6 +57,7 @@ public final class TaskManagerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    classLoaders = new JobClassLoaders(vertx, Thread.currentThread().getContextClassLoader());
     JsonMessageCodec.registerAll(vertx.eventBus());
     List<Future<String>> deployed = new ArrayList<>();
     List<SlotVerticle> verticles = new ArrayList<>();
@@ -123,7 +125,7 @@ public final class TaskManagerVerticle extends VerticleBase {
           .onFailure(e -> message.fail(500, e.getMessage()));
     } else if (body instanceof JobTerminated terminated) {
       transport.release(terminated.jobId());
-      cancel(terminated.jobId());
+      cancel(terminated.jobId()).onComplete(v -> classLoaders.release(terminated.jobId()));
       message.reply(new ControlMessage.Ack("released"));
     } else {
       message.fail(400, "unexpected message " + body.getClass().getSimpleName());
@@ -182,7 +184,26 @@ public final class TaskManagerVerticle extends VerticleBase {
     return Future.all(aborted).mapEmpty();
   }
 
+  /** Starts the job's tasks once its class loader is ready (its jar fetched, if it has one). */
   private void deploy(DeployTasks deploy) {
+    String jobId = deploy.graph().jobId();
+    classLoaders.forJob(jobId).onComplete(loader -> {
+      if (classLoaders.isReleased(jobId)) {
+        return; // the job ended while its jar was on its way
+      }
+      if (loader.succeeded()) {
+        startTasks(deploy, loader.result());
+      } else {
+        for (TaskAssignment a : deploy.tasks()) {
+          var failure = TaskFailures.of(deploy.graph(), a.vertexId(), loader.cause());
+          vertx.eventBus().send(Addresses.JOB_MANAGER,
+              new TaskStateChanged(jobId, a.vertexId(), a.subtask(), TaskState.FAILED, failure, Map.of()));
+        }
+      }
+    });
+  }
+
+  private void startTasks(DeployTasks deploy, ClassLoader loader) {
     String jobId = deploy.graph().jobId();
     var jobFactory =
         new TaskFactory(
@@ -192,7 +213,7 @@ public final class TaskManagerVerticle extends VerticleBase {
                 vertx.eventBus()
                     .request(Addresses.jobEvents(jobId), new JobEvent.Collected(jobId, sink, subtask, records), UNTIL_READ)
                     .mapEmpty(),
-            Thread.currentThread().getContextClassLoader());
+            loader);
     for (TaskAssignment assignment : deploy.tasks()) {
       SlotRunner slot = slots.get(assignment.slot());
       slot.context().runOnContext(v -> startTask(jobFactory, deploy, assignment, slot));

@@ -15,10 +15,14 @@ import io.vortex.api.graph.JobGraph;
 import io.vortex.api.graph.VortexJson;
 import io.vortex.cluster.ControlMessage.JobInfo;
 import io.vortex.cluster.ControlMessage.JobInfos;
+import io.vertx.core.file.OpenOptions;
+import io.vortex.cluster.rpc.JobService;
 import io.vortex.cluster.rpc.JobService.Client;
+import io.vortex.cluster.rpc.JobService.JarUploaded;
 import io.vortex.cluster.rpc.JobService.JobRequest;
 import io.vortex.cluster.rpc.JobService.ListRequest;
 import io.vortex.cluster.rpc.JobService.SubmitRequest;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -32,6 +36,8 @@ import java.util.List;
 public final class VortexClient implements JobExecutor, AutoCloseable {
   /** How long connecting to the JobManager may take before the call fails. */
   public static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  /** Bytes per message of a jar upload (below gRPC's usual 256 KiB message limit). */
+  private static final int UPLOAD_CHUNK_BYTES = 128 * 1024;
 
   private final Vertx vertx;
   private final boolean ownsVertx;
@@ -42,7 +48,7 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.address = address;
-    this.client = GrpcClient.client(vertx, new GrpcClientOptions(),
+    this.client = GrpcClient.client(vertx, new GrpcClientOptions().setMaxMessageSize(JobService.MAX_MESSAGE_BYTES),
         new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setHttp2ClearTextUpgrade(false));
   }
 
@@ -81,8 +87,16 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
   /** Submits the graph and follows the job; the handle's result fails if the JobManager refuses it. */
   @Override
   public JobClient submit(JobGraph graph) {
+    return submit(graph, null);
+  }
+
+  /**
+   * Submits the graph to run with the classes of an uploaded jar ({@link #uploadJar}; null: the
+   * TaskManagers' classpath).
+   */
+  public JobClient submit(JobGraph graph, String jarId) {
     var job = new RemoteJobClient(graph.jobId(), graph.config().bounded(), id -> cancel(id).mapEmpty());
-    var request = new SubmitRequest(VortexJson.toJson(graph));
+    var request = new SubmitRequest(VortexJson.toJson(graph), jarId);
     follow(job, client.request(address, Client.SUBMIT).compose(call -> call.send(request)));
     return job;
   }
@@ -97,6 +111,27 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
   private <Req> void follow(RemoteJobClient job, Future<GrpcClientResponse<Req, JobEvent>> call) {
     call.onSuccess(response -> job.follow(vertx.getOrCreateContext(), response))
         .onFailure(e -> job.failed(RemoteErrors.describe(e, null)));
+  }
+
+  /**
+   * Uploads a job jar to the JobManager, in chunks; completes with its id, for {@link
+   * #submit(JobGraph, String)} or {@link #withJar}.
+   */
+  public Future<String> uploadJar(Path jar) {
+    return vertx.fileSystem().open(jar.toString(), new OpenOptions().setRead(true).setWrite(false).setCreate(false))
+        .compose(file -> client.request(address, Client.UPLOAD_JAR)
+            .compose(call -> call.send(file.setReadBufferSize(UPLOAD_CHUNK_BYTES)))
+            .compose(response -> response.last().recover(e -> Future.failedFuture(RemoteErrors.describe(e, response))))
+            .eventually(file::close))
+        .map(JarUploaded::jarId)
+        .recover(e -> Future.failedFuture(e instanceof java.nio.file.FileSystemException || e.getCause() instanceof java.nio.file.NoSuchFileException
+            ? new IllegalArgumentException("cannot read the jar " + jar + ": " + e.getMessage(), e)
+            : RemoteErrors.describe(e, null)));
+  }
+
+  /** A {@link JobExecutor} whose jobs run with the classes of an uploaded jar. */
+  public JobExecutor withJar(String jarId) {
+    return graph -> submit(graph, jarId);
   }
 
   public Future<List<JobInfo>> list() {

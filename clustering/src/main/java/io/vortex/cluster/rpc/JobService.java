@@ -21,15 +21,29 @@ import io.vortex.cluster.ControlMessage.JobInfos;
  *       the call with a non-OK status instead.
  *   <li>{@code Watch(JobRequest) -> stream JobEvent}: follows a job submitted through this
  *       service, from its current status on.
+ *   <li>{@code UploadJar(stream bytes) -> JarUploaded}: a job jar, in chunks; jobs submitted
+ *       with its id load their classes from it on the TaskManagers.
  *   <li>{@code Cancel(JobRequest) -> JobInfo}, {@code Describe(JobRequest) -> JobInfo},
  *       {@code List(ListRequest) -> JobInfos}.
  * </ul>
  */
 public final class JobService {
   public static final ServiceName NAME = ServiceName.create("vortex", "JobService");
+  /**
+   * The largest message either side accepts: a collected batch (up to 1024 records) can be far
+   * larger than gRPC's usual 256 KiB.
+   */
+  public static final long MAX_MESSAGE_BYTES = 64L << 20;
 
-  /** A job to run: its graph as JSON (the {@code JobGraph} form). */
-  public record SubmitRequest(String graph) {}
+  /** A job to run: its graph as JSON (the {@code JobGraph} form), and the id of its uploaded jar, or null. */
+  public record SubmitRequest(String graph, String jarId) {
+    public SubmitRequest(String graph) {
+      this(graph, null);
+    }
+  }
+
+  /** An uploaded jar: submit jobs with {@code jarId} to run them with its classes. */
+  public record JarUploaded(String jarId, long bytes) {}
 
   /** A request about one job. */
   public record JobRequest(String jobId) {}
@@ -46,6 +60,7 @@ public final class JobService {
     public static final ServiceMethod<Buffer, JobInfo> CANCEL = server("Cancel", JobInfo.class);
     public static final ServiceMethod<Buffer, JobInfo> DESCRIBE = server("Describe", JobInfo.class);
     public static final ServiceMethod<Buffer, JobInfos> LIST = server("List", JobInfos.class);
+    public static final ServiceMethod<Buffer, JarUploaded> UPLOAD_JAR = server("UploadJar", JarUploaded.class);
 
     private Server() {}
 
@@ -61,6 +76,8 @@ public final class JobService {
     public static final ServiceMethod<JobInfo, JobRequest> CANCEL = client("Cancel", JobInfo.class);
     public static final ServiceMethod<JobInfo, JobRequest> DESCRIBE = client("Describe", JobInfo.class);
     public static final ServiceMethod<JobInfos, ListRequest> LIST = client("List", JobInfos.class);
+    public static final ServiceMethod<JarUploaded, Buffer> UPLOAD_JAR =
+        ServiceMethod.client(NAME, "UploadJar", GrpcMessageEncoder.IDENTITY, RpcJson.decoder(JarUploaded.class));
 
     private Client() {}
 

@@ -40,9 +40,11 @@ final class GrpcJobService {
 
   private final Vertx vertx;
   private final Map<String, JobFeed> feeds = new HashMap<>();
+  private final JobJars jars;
 
-  GrpcJobService(Vertx vertx) {
+  GrpcJobService(Vertx vertx, JobJars jars) {
     this.vertx = vertx;
+    this.jars = jars;
   }
 
   void register(GrpcServer server) {
@@ -50,6 +52,10 @@ final class GrpcJobService {
     server.callHandler(Server.WATCH, call -> call.handler(body -> watch(call, body)));
     server.callHandler(Server.CANCEL, call -> call.handler(body -> unary(call, body, this::cancel)));
     server.callHandler(Server.DESCRIBE, call -> call.handler(body -> unary(call, body, this::describe)));
+    server.callHandler(Server.UPLOAD_JAR, call -> {
+      call.pause();
+      reply(call.response(), jars.store(call));
+    });
     server.callHandler(Server.LIST, call -> call.handler(body -> {
       Future<JobInfos> list = request(new ControlMessage.ListJobs()).map(JobInfos.class::cast);
       reply(call.response(), list);
@@ -59,8 +65,14 @@ final class GrpcJobService {
   private void submit(GrpcServerRequest<Buffer, JobEvent> call, Buffer body) {
     GrpcServerResponse<Buffer, JobEvent> response = call.response();
     JobGraph graph;
+    String jarId;
     try {
-      String json = RpcJson.parse(body, SubmitRequest.class).graph();
+      SubmitRequest submit = RpcJson.parse(body, SubmitRequest.class);
+      jarId = submit.jarId();
+      if (jarId != null && !jars.exists(jarId)) {
+        throw new IllegalArgumentException("unknown jar id '" + jarId + "': upload the jar first");
+      }
+      String json = submit.graph();
       if (json == null || json.isBlank()) {
         throw new IllegalArgumentException("empty request: the job graph is missing");
       }
@@ -73,9 +85,15 @@ final class GrpcJobService {
       fail(response, GrpcStatus.ALREADY_EXISTS, "a job with id " + graph.jobId() + " is already running");
       return;
     }
-    JobFeed.open(vertx, graph.jobId(), () -> feeds.remove(graph.jobId()))
+    JobFeed.open(vertx, graph.jobId(), () -> {
+          feeds.remove(graph.jobId());
+          jars.jobEnded(graph.jobId());
+        })
         .onSuccess(feed -> {
           feeds.put(graph.jobId(), feed);
+          if (jarId != null) {
+            jars.use(graph.jobId(), jarId);
+          }
           request(new ControlMessage.SubmitJob(graph))
               .onSuccess(ack -> follow(call, feed))
               .onFailure(e -> {

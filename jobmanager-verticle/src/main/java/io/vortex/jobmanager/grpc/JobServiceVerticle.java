@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerOptions;
+import io.vortex.cluster.rpc.JobService;
 import io.vortex.cluster.JsonMessageCodec;
 
 /**
@@ -16,6 +18,7 @@ public final class JobServiceVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private HttpServer server;
+  private JobJars jars;
 
   /** Listens on {@code host:port}; port 0 picks a free port (see {@link #actualPort}). */
   public JobServiceVerticle(String host, int port) {
@@ -29,10 +32,16 @@ public final class JobServiceVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     JsonMessageCodec.registerAll(vertx.eventBus());
-    GrpcServer grpc = GrpcServer.server(vertx);
-    new GrpcJobService(vertx).register(grpc);
+    GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setMaxMessageSize(JobService.MAX_MESSAGE_BYTES));
+    jars = new JobJars(vertx);
+    new GrpcJobService(vertx, jars).register(grpc);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)).requestHandler(grpc);
-    return server.listen();
+    return jars.start().compose(v -> server.listen());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return jars.stop();
   }
 
   /** The port the service listens on, once started. */
