@@ -120,6 +120,22 @@ public sealed interface ControlMessage {
     public JobJarChunk {
       Objects.requireNonNull(bytes, "bytes");
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof JobJarChunk c && jobId.equals(c.jobId) && offset == c.offset && size == c.size
+          && java.util.Arrays.equals(bytes, c.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(jobId, offset, size, java.util.Arrays.hashCode(bytes));
+    }
+
+    @Override
+    public String toString() {
+      return "JobJarChunk[jobId=" + jobId + ", offset=" + offset + ", size=" + size + ", bytes=" + bytes.length + "]";
+    }
   }
 
   /** A positive reply. */

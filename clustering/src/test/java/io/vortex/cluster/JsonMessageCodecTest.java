@@ -57,6 +57,8 @@ class JsonMessageCodecTest {
         new ControlMessage.JobTerminated("job-1"),
         new ControlMessage.Ack("done"),
         new ControlMessage.ListJobs(),
+        new ControlMessage.FetchJobJar("job-1", 1_048_576),
+        new ControlMessage.JobJarChunk("job-1", 1_048_576, 1_048_579, new byte[] {(byte) 0xCA, (byte) 0xFE, 0}),
         new ControlMessage.DescribeJob("job-1"),
         new ControlMessage.JobInfos(List.of(new ControlMessage.JobInfo(
             "job-1", "codec", JobStatus.FAILED, "operator 'parse' failed", 8, 1_700_000_000_000L, 42, Map.of("lines", 7L)))),
