@@ -1,8 +1,12 @@
 package io.vortex.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,15 +21,22 @@ import io.vortex.api.client.JobStatus;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.api.tuple.Tuple2;
 import io.vortex.cluster.ControlMessage.TaskAssignment;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,15 +95,53 @@ class JsonMessageCodecTest {
     return codec.decodeFromWire("prefix".length(), buffer);
   }
 
-  @Test
-  void when_everyMessageTypeEncodedToWireAndDecoded_then_equal() {
-    for (Object message : everyMessage()) {
-      // When
-      Object back = wireRoundTrip(message);
-
-      // Then
-      assertEquals(message, back, message.getClass().getSimpleName());
+  /** The concrete types of a sealed hierarchy, walking sealed sub-interfaces down to their records. */
+  static Set<Class<?>> concreteTypes(Class<?> sealed) {
+    Set<Class<?>> leaves = new TreeSet<>(Comparator.comparing(Class::getName));
+    for (Class<?> sub : sealed.getPermittedSubclasses()) {
+      if (sub.isSealed()) {
+        leaves.addAll(concreteTypes(sub));
+      } else {
+        leaves.add(sub);
+      }
     }
+    return leaves;
+  }
+
+  /** Every type that travels the bus: the concrete control messages and job events. */
+  static Set<Class<?>> wireTypes() {
+    Set<Class<?>> types = new TreeSet<>(Comparator.comparing(Class::getName));
+    types.addAll(concreteTypes(ControlMessage.class));
+    types.addAll(concreteTypes(JobEvent.class));
+    return types;
+  }
+
+  private static List<Object> samplesOf(Class<?> type) {
+    return everyMessage().stream().filter(m -> m.getClass() == type).toList();
+  }
+
+  private static byte[] wireBytes(Object message) {
+    Buffer buffer = Buffer.buffer();
+    codecOf(message).encodeToWire(buffer, message);
+    return buffer.getBytes();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> when_eachWireTypeEncodedToWireAndDecoded_then_equalWithTheSameBytes() {
+    return wireTypes().stream().map(type -> dynamicTest(type.getSimpleName(), () -> {
+      // Given: the samples of one permitted type (none is a failure, not a skipped type)
+      List<Object> samples = samplesOf(type);
+      assertFalse(samples.isEmpty(), "no sample of " + type.getName() + " in everyMessage()");
+      for (Object message : samples) {
+        // When
+        Object back = wireRoundTrip(message);
+
+        // Then: same type, equal, and nothing the equality ignores was lost (same bytes again)
+        assertEquals(type, back.getClass(), message.toString());
+        assertEquals(message, back, type.getSimpleName());
+        assertArrayEquals(wireBytes(message), wireBytes(back), type.getSimpleName() + " re-encodes differently");
+      }
+    }));
   }
 
   @Test
@@ -111,15 +160,52 @@ class JsonMessageCodecTest {
   @Test
   void when_everyPermittedTypeListed_then_theTestCoversIt() {
     // Given: the sealed hierarchies that travel on the bus
-    Set<Class<?>> permitted = new java.util.HashSet<>();
-    permitted.addAll(Arrays.asList(ControlMessage.class.getPermittedSubclasses()));
-    permitted.addAll(Arrays.asList(JobEvent.class.getPermittedSubclasses()));
+    Set<Class<?>> permitted = wireTypes();
 
     // When
     Set<Class<?>> covered = everyMessage().stream().map(Object::getClass).collect(Collectors.toSet());
 
-    // Then: a new message type added without a round-trip case fails here
-    assertEquals(permitted, covered);
+    // Then: a new message type added without a round-trip case fails here, naming it
+    List<String> missing = permitted.stream().filter(t -> !covered.contains(t)).map(Class::getName).toList();
+    List<String> foreign = covered.stream().filter(t -> !permitted.contains(t)).map(Class::getName).toList();
+    assertTrue(missing.isEmpty(), "add a sample to everyMessage() for " + missing);
+    assertTrue(foreign.isEmpty(), "samples of types that are not on the wire: " + foreign);
+  }
+
+  @Test
+  void when_aWireTypeHasFields_then_oneSampleSetsThemAll() {
+    for (Class<?> type : wireTypes()) {
+      // Given: the record components of one wire type
+      RecordComponent[] components = type.getRecordComponents();
+      assertNotNull(components, type.getName() + " travels the bus but is not a record");
+
+      // When: its samples are checked for unset fields (null, empty collection, map or array)
+      boolean oneFull = samplesOf(type).stream().anyMatch(sample -> unset(sample, components).isEmpty());
+
+      // Then: a field added to a message is in the round trip, not left null in every sample
+      assertTrue(oneFull, type.getSimpleName() + ": no sample sets " + samplesOf(type).stream()
+          .map(sample -> unset(sample, components)).min(Comparator.comparingInt(List::size)).orElse(List.of()));
+    }
+  }
+
+  private static List<String> unset(Object sample, RecordComponent[] components) {
+    List<String> unset = new ArrayList<>();
+    for (RecordComponent component : components) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(sample);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(component.getName(), e);
+      }
+      boolean empty = value == null
+          || value instanceof Collection<?> c && c.isEmpty()
+          || value instanceof Map<?, ?> m && m.isEmpty()
+          || value.getClass().isArray() && Array.getLength(value) == 0;
+      if (empty) {
+        unset.add(component.getName());
+      }
+    }
+    return unset;
   }
 
   @Test
