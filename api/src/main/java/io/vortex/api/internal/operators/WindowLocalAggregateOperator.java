@@ -8,11 +8,8 @@ import io.vortex.api.window.TumblingEventTimeWindows;
 import io.vortex.api.window.WindowAssigner;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -47,18 +44,12 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   /** One window's accumulators by key. Threading: confined to the owning task's thread. */
   private static final class Bucket {
     final TimeWindow window;
-    final HashMap<Object, Slot> slots;
+    final AccumulatorTable slots;
 
     Bucket(TimeWindow window, int expectedKeys) {
       this.window = window;
-      this.slots = new HashMap<>((int) (expectedKeys / 0.75f) + 1);
+      this.slots = new AccumulatorTable(expectedKeys);
     }
-  }
-
-  /** One key's accumulator in a window, updated in place. Threading: as the operator. */
-  private static final class Slot {
-    Object accumulator;
-    long count;
   }
 
   private final WindowAssigner<IN, TimeWindow> assigner;
@@ -145,14 +136,11 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   }
 
   private void add(Bucket bucket, Object key, IN value) throws Exception {
-    Slot slot = bucket.slots.get(key);
-    if (slot == null) {
-      slot = new Slot();
-      bucket.slots.put(key, slot);
-      entries++;
-    }
-    slot.accumulator = aggregator.add(value, slot.accumulator);
-    slot.count++;
+    AccumulatorTable table = bucket.slots;
+    int before = table.size();
+    int slot = table.slotOf(key);
+    entries += table.size() - before;
+    table.setAccumulator(slot, aggregator.add(value, table.accumulator(slot)));
   }
 
   @Override
@@ -189,7 +177,7 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   private final class Partials implements Burst {
     private final Iterator<Bucket> buckets;
     private Bucket bucket;
-    private Iterator<Map.Entry<Object, Slot>> slots = Collections.emptyIterator();
+    private int slot = -1;
 
     Partials(Iterator<Bucket> buckets) {
       this.buckets = buckets;
@@ -197,17 +185,16 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
 
     @Override
     public boolean emitNext() {
-      while (!slots.hasNext()) {
+      while (bucket == null || (slot = bucket.slots.nextSlot(slot + 1)) < 0) {
         if (!buckets.hasNext()) {
           return false;
         }
         bucket = buckets.next();
-        slots = bucket.slots.entrySet().iterator();
+        slot = -1;
       }
-      Map.Entry<Object, Slot> e = slots.next();
-      Slot slot = e.getValue();
+      AccumulatorTable slots = bucket.slots;
       output.collect(
-          new WindowPartial(bucket.window, e.getKey(), slot.accumulator, slot.count),
+          new WindowPartial(bucket.window, slots.keyAt(slot), slots.accumulator(slot), slots.count(slot)),
           bucket.window.maxTimestamp());
       return true;
     }

@@ -1,0 +1,131 @@
+package io.vortex.api.internal.operators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AccumulatorTableTest {
+
+  /** Folds {@code key} into the table as a combiner does: a running sum and the record count. */
+  private static void add(AccumulatorTable table, Object key, long value) {
+    int slot = table.slotOf(key);
+    Long sum = (Long) table.accumulator(slot);
+    table.setAccumulator(slot, sum == null ? value : sum + value);
+  }
+
+  /** Every occupied slot's (key -> "sum/count"). */
+  private static Map<Object, String> contents(AccumulatorTable table) {
+    Map<Object, String> out = new HashMap<>();
+    for (int s = table.nextSlot(0); s >= 0; s = table.nextSlot(s + 1)) {
+      Object previous = out.put(table.keyAt(s), table.accumulator(s) + "/" + table.count(s));
+      assertEquals(null, previous, "key seen twice: " + table.keyAt(s));
+    }
+    assertEquals(table.size(), out.size());
+    return out;
+  }
+
+  @Test
+  void when_many_long_keys_are_added_then_the_table_grows_and_keeps_every_sum_and_count() {
+    // Given a table sized for 4 keys
+    AccumulatorTable table = new AccumulatorTable(4);
+    Map<Object, Long> sums = new HashMap<>();
+    Map<Object, Long> counts = new HashMap<>();
+    Random random = new Random(42);
+    // When 100,000 records of 20,000 keys (negative, huge and zero included) are added
+    for (int i = 0; i < 100_000; i++) {
+      long key = switch (i % 4) {
+        case 0 -> random.nextInt(5_000);
+        case 1 -> -random.nextInt(5_000);
+        case 2 -> Long.MAX_VALUE - random.nextInt(5_000);
+        default -> Long.MIN_VALUE + random.nextInt(5_000);
+      };
+      add(table, key, i);
+      sums.merge(key, (long) i, Long::sum);
+      counts.merge(key, 1L, Long::sum);
+    }
+    // Then it grew, still holds the keys unboxed, and every key has its exact sum and count
+    assertTrue(table.capacity() >= 2 * sums.size(), table.toString());
+    assertTrue(table.holdsLongKeys());
+    Map<Object, String> expected = new HashMap<>();
+    sums.forEach((k, v) -> expected.put(k, v + "/" + counts.get(k)));
+    assertEquals(expected, contents(table));
+  }
+
+  @Test
+  void when_keys_collide_in_one_probe_run_then_each_keeps_its_own_slot() {
+    // Given long keys that are multiples of the capacity (same low bits) and string keys that all
+    // share one hash code ("Aa" and "BB" hash alike)
+    AccumulatorTable longs = new AccumulatorTable(8);
+    AccumulatorTable strings = new AccumulatorTable(8);
+    String[] sameHash = {"AaAa", "AaBB", "BBAa", "BBBB"};
+    // When each is added twice
+    for (int round = 0; round < 2; round++) {
+      for (long k = 0; k < 8; k++) {
+        add(longs, k << 32, 1);
+      }
+      for (String s : sameHash) {
+        add(strings, s, 1);
+      }
+    }
+    // Then no key took another's slot
+    assertEquals(8, contents(longs).size());
+    contents(longs).values().forEach(v -> assertEquals("2/2", v));
+    assertEquals(
+        Map.of("AaAa", "2/2", "AaBB", "2/2", "BBAa", "2/2", "BBBB", "2/2"), contents(strings));
+  }
+
+  @Test
+  void when_a_key_of_another_type_or_null_arrives_then_long_keys_move_to_object_keys_intact() {
+    // Given a table of long keys
+    AccumulatorTable table = new AccumulatorTable(2);
+    for (long k = 0; k < 50; k++) {
+      add(table, k, k);
+    }
+    // When an Integer equal in value to a Long key, a null key and a string key arrive
+    add(table, 7, 100);
+    add(table, null, 5);
+    add(table, null, 6);
+    add(table, "7", 1);
+    add(table, 7L, 1);
+    // Then the table holds object keys, the Long and the Integer 7 stay distinct (as in a
+    // HashMap), null is a key like any other, and the earlier sums are kept
+    assertFalse(table.holdsLongKeys());
+    Map<Object, String> contents = contents(table);
+    assertEquals(53, contents.size());
+    assertEquals("8/2", contents.get(7L));
+    assertEquals("100/1", contents.get(7));
+    assertEquals("11/2", contents.get(null));
+    assertEquals("1/1", contents.get("7"));
+    assertEquals("49/1", contents.get(49L));
+  }
+
+  @Test
+  void when_object_keys_grow_past_the_initial_capacity_then_all_are_kept() {
+    // Given a table of record keys (hash codes computed by the record)
+    record Key(String name, int part) {}
+    AccumulatorTable table = new AccumulatorTable(1);
+    // When 10,000 distinct keys are added, each three times
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 10_000; i++) {
+        add(table, new Key("k" + (i % 100), i), 1);
+      }
+    }
+    // Then each appears once with count 3
+    Map<Object, String> contents = contents(table);
+    assertEquals(10_000, contents.size());
+    contents.values().forEach(v -> assertEquals("3/3", v));
+    assertEquals("3/3", contents.get(new Key("k42", 9942)));
+  }
+
+  @Test
+  void when_the_table_is_empty_then_no_slot_is_occupied() {
+    AccumulatorTable table = new AccumulatorTable(0);
+    assertEquals(-1, table.nextSlot(0));
+    assertEquals(0, table.size());
+  }
+}
