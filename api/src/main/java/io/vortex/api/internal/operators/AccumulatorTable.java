@@ -33,6 +33,8 @@ final class AccumulatorTable {
   private int[] hashes;
   private long[] counts;
   private Object[] accumulators;
+  /** What the touch methods read, kept so that the reads are not optimized away. */
+  private long touched;
 
   /** A table sized to hold {@code expectedKeys} keys without growing. */
   AccumulatorTable(int expectedKeys) {
@@ -57,10 +59,11 @@ final class AccumulatorTable {
 
   /**
    * The slot of {@code key} (which may be null), added with a null accumulator if absent; counts
-   * one record in it.
+   * one record in it. May grow the table or move it to object keys, which moves the slots: see
+   * {@link #prepare}.
    */
   int slotOf(Object key) {
-    if (size >= growAt) {
+    if (size >= growAt) { // (after prepare(batch, n), not within the batch's lookups)
       grow();
     }
     if (longKeys != null) {
@@ -110,6 +113,52 @@ final class AccumulatorTable {
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /**
+   * Readies the table for looking up the first {@code n} keys of {@code batch} with slot indices
+   * that stay valid until all are looked up: moves to object keys if one is not a {@link Long} and
+   * grows if they could fill it (both move every slot). Then reads each key's home slot, so that
+   * the cache misses of the batch overlap (see {@code WindowLocalAggregateOperator}).
+   */
+  void prepare(Object[] batch, int n) {
+    if (longKeys != null) {
+      for (int i = 0; i < n; i++) {
+        if (!(batch[i] instanceof Long)) {
+          toObjectKeys();
+          break;
+        }
+      }
+    }
+    while (size + n > growAt && (mask + 1) < (1 << 30)) {
+      grow();
+    }
+    long sink = 0;
+    if (longKeys != null) {
+      long[] table = longKeys;
+      for (int i = 0; i < n; i++) {
+        long key = (Long) batch[i];
+        sink += table[((int) ((key * LONG_PHI) >>> (64 - bits))) << 1];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        sink += counts[(Objects.hashCode(batch[i]) * INT_PHI) >>> (32 - bits)];
+      }
+    }
+    touched += sink;
+  }
+
+  /** Reads the accumulator objects of the first {@code n} slots, for the reason of {@link #prepare}. */
+  void touchAccumulators(int[] slots, int n) {
+    long sink = 0;
+    Object[] accs = accumulators;
+    for (int i = 0; i < n; i++) {
+      Object acc = accs[slots[i]];
+      if (acc != null) {
+        sink += acc.getClass() == Object.class ? 1 : 0;
+      }
+    }
+    touched += sink;
   }
 
   Object accumulator(int slot) {

@@ -123,6 +123,39 @@ class AccumulatorTableTest {
   }
 
   @Test
+  void when_a_prepared_batch_is_looked_up_then_its_slots_stay_valid_through_growth_and_key_types() {
+    // Given a full-ish small table and batches that would make it grow, or hold a non-Long key
+    AccumulatorTable table = new AccumulatorTable(4);
+    Map<Object, Long> sums = new HashMap<>();
+    Object[][] batches = {
+      {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L},
+      {18L, 1L, "x", 19L, null, 2L, 20L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L, 30L},
+    };
+    for (Object[] batch : batches) {
+      // When the batch is prepared, all its slots found, and only then the records added
+      table.prepare(batch, batch.length);
+      int capacity = table.capacity();
+      int[] slots = new int[batch.length];
+      for (int i = 0; i < batch.length; i++) {
+        slots[i] = table.slotOf(batch[i]);
+      }
+      assertEquals(capacity, table.capacity(), "grew within a prepared batch");
+      for (int i = 0; i < batch.length; i++) {
+        Long sum = (Long) table.accumulator(slots[i]);
+        table.setAccumulator(slots[i], (sum == null ? 0 : sum) + i);
+        sums.merge(batch[i] == null ? "null" : batch[i], (long) i, Long::sum);
+      }
+    }
+    // Then every record reached its own key's accumulator
+    Map<Object, Long> actual = new HashMap<>();
+    for (int s = table.nextSlot(0); s >= 0; s = table.nextSlot(s + 1)) {
+      Object key = table.keyAt(s);
+      actual.put(key == null ? "null" : key, (Long) table.accumulator(s));
+    }
+    assertEquals(sums, actual);
+  }
+
+  @Test
   void when_the_table_is_empty_then_no_slot_is_occupied() {
     AccumulatorTable table = new AccumulatorTable(0);
     assertEquals(-1, table.nextSlot(0));
