@@ -42,7 +42,7 @@ public final class MiniCluster implements JobExecutor, AutoCloseable {
       throw new IllegalArgumentException("at least one slot per TaskManager is needed, was " + slotsPerTaskManager);
     }
     int loops = Math.max(2, Math.min(taskManagers * slotsPerTaskManager, 4 * Runtime.getRuntime().availableProcessors()));
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     var transport = new LocalChannelTransport();
     var deployments = new CopyOnWriteArrayList<String>();
     Future<?> started = vertx.deployVerticle(new JobManagerVerticle());

@@ -25,7 +25,8 @@ record ParkDecision(Kind kind, long delayNanos) {
   /**
    * Waits at least this long go to an event-loop timer: Netty's NIO loop waits in whole
    * milliseconds, so it wakes up to 1 ms late, but it costs one thread wakeup instead of the
-   * {@link PreciseTimer}'s two. Shorter waits go to the {@link PreciseTimer}.
+   * {@link PreciseTimer}'s two. Shorter waits go to the {@link PreciseTimer}, unless the loop's
+   * timers are precise (native epoll transport): then every wait goes to the event loop.
    */
   static final long EVENT_LOOP_TIMER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -44,12 +45,19 @@ record ParkDecision(Kind kind, long delayNanos) {
   private static final ParkDecision SPIN = new ParkDecision(Kind.SPIN, 0);
   private static final ParkDecision WAIT = new ParkDecision(Kind.WAIT, -1);
 
+  /** As {@link #decide(long, long, boolean)} on an event loop whose timers wait whole milliseconds (NIO). */
+  static ParkDecision decide(long soonestNanos, long spunNanos) {
+    return decide(soonestNanos, spunNanos, false);
+  }
+
   /**
    * @param soonestNanos nanoseconds until the soonest task has input due, or -1 when every task
    *     waits for a wakeup
    * @param spunNanos how long the slot has already been running its tasks without progress
+   * @param preciseLoopTimers the event loop's timers are precise to microseconds (Netty's native
+   *     epoll transport arms a timerfd): every timed park goes to the event loop, no thread hop
    */
-  static ParkDecision decide(long soonestNanos, long spunNanos) {
+  static ParkDecision decide(long soonestNanos, long spunNanos, boolean preciseLoopTimers) {
     if (soonestNanos < 0) {
       return WAIT;
     }
@@ -60,6 +68,7 @@ record ParkDecision(Kind kind, long delayNanos) {
       return new ParkDecision(Kind.EVENT_LOOP_TIMER, soonestNanos);
     }
     // also when input is due now but spinning did not help: never a busy wait
-    return new ParkDecision(Kind.PRECISE_TIMER, Math.max(soonestNanos, MIN_PARK_NANOS));
+    long delay = Math.max(soonestNanos, MIN_PARK_NANOS);
+    return new ParkDecision(preciseLoopTimers ? Kind.EVENT_LOOP_TIMER : Kind.PRECISE_TIMER, delay);
   }
 }

@@ -29,6 +29,8 @@ public final class SlotRunner {
   private static final int RUNNING_WOKEN = 3;
 
   private final Context context;
+  /** The event loop's timers are precise to microseconds (native transport), not milliseconds. */
+  private final boolean preciseLoopTimers;
   private final AtomicInteger state = new AtomicInteger(IDLE);
   private final List<Task> tasks = new ArrayList<>();
   private long timerDueNanos = Long.MAX_VALUE;
@@ -39,6 +41,7 @@ public final class SlotRunner {
 
   public SlotRunner(Context context) {
     this.context = context;
+    this.preciseLoopTimers = context.owner().isNativeTransportEnabled();
   }
 
   public Context context() {
@@ -129,7 +132,7 @@ public final class SlotRunner {
       if (idleSince < 0) {
         idleSince = now;
       }
-      ParkDecision park = ParkDecision.decide(soonest, now - idleSince);
+      ParkDecision park = ParkDecision.decide(soonest, now - idleSince, preciseLoopTimers);
       if (park.kind() != ParkDecision.Kind.SPIN) {
         return park;
       }

@@ -42,4 +42,19 @@ class ParkDecisionTest {
     assertEquals(new ParkDecision(Kind.EVENT_LOOP_TIMER, 100 * MS), ParkDecision.decide(100 * MS, 0));
     assertEquals(new ParkDecision(Kind.PRECISE_TIMER, MS - 1), ParkDecision.decide(MS - 1, 0));
   }
+
+  @Test
+  void when_eventLoopTimersArePrecise_then_shortWaitsGoToTheEventLoopToo() {
+    // Given / When: native epoll transport (timerfd), input due in 20 µs, in 500 µs, in 2 ms
+    ParkDecision fast = ParkDecision.decide(20 * US, 0, true);
+    ParkDecision slow = ParkDecision.decide(500 * US, 0, true);
+    ParkDecision late = ParkDecision.decide(2 * MS, 0, true);
+
+    // Then: no hop through the precise timer thread; close records still share a wakeup
+    assertEquals(new ParkDecision(Kind.EVENT_LOOP_TIMER, 100 * US), fast);
+    assertEquals(new ParkDecision(Kind.EVENT_LOOP_TIMER, 500 * US), slow);
+    assertEquals(new ParkDecision(Kind.EVENT_LOOP_TIMER, 2 * MS), late);
+    assertEquals(Kind.SPIN, ParkDecision.decide(2 * US, 0, true).kind());
+    assertEquals(Kind.WAIT, ParkDecision.decide(-1, 0, true).kind());
+  }
 }
