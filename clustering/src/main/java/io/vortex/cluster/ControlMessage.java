@@ -10,8 +10,15 @@ import java.util.Objects;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public sealed interface ControlMessage {
 
-  /** A TaskManager offers {@code slots} slots; the reply is an {@link Ack}. */
-  record RegisterTaskManager(String taskManagerId, int slots) implements ControlMessage {
+  /**
+   * A TaskManager offers {@code slots} slots; the reply is an {@link Ack}. {@code nodeId} is the
+   * cluster member it runs on (null in the mini-cluster): when that member leaves, so do its slots.
+   */
+  record RegisterTaskManager(String taskManagerId, int slots, String nodeId) implements ControlMessage {
+    public RegisterTaskManager(String taskManagerId, int slots) {
+      this(taskManagerId, slots, null);
+    }
+
     public RegisterTaskManager {
       Objects.requireNonNull(taskManagerId, "taskManagerId");
       if (slots < 1) {
@@ -135,6 +142,16 @@ public sealed interface ControlMessage {
     @Override
     public String toString() {
       return "JobJarChunk[jobId=" + jobId + ", offset=" + offset + ", size=" + size + ", bytes=" + bytes.length + "]";
+    }
+  }
+
+  /**
+   * Cluster member {@code nodeId} left (or stopped answering heartbeats): sent on this process's
+   * bus to its JobManager, which drops the member's slots and fails the jobs that used them.
+   */
+  record MemberLeft(String nodeId) implements ControlMessage {
+    public MemberLeft {
+      Objects.requireNonNull(nodeId, "nodeId");
     }
   }
 

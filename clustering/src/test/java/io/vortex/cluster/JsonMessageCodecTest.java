@@ -58,6 +58,8 @@ class JsonMessageCodecTest {
     var failure = new ControlMessage.Failure("parse", "java.io.IOException", "in.csv:7: bad", "trace\n\tat x");
     return List.of(
         new ControlMessage.RegisterTaskManager("tm-1", 4),
+        new ControlMessage.RegisterTaskManager("tm-2", 2, "0f8c2b7e-node"),
+        new ControlMessage.MemberLeft("0f8c2b7e-node"),
         new ControlMessage.SubmitJob(graph),
         new ControlMessage.CancelJob("job-1"),
         new ControlMessage.DeployTasks(graph, List.of(new TaskAssignment(1, 0, 0), new TaskAssignment(2, 1, 3))),

@@ -76,8 +76,16 @@ public final class JobManagerVerticle extends VerticleBase {
         message.reply(new ControlMessage.JobInfos(List.of(info)));
       }
     } else if (body instanceof RegisterTaskManager register) {
-      slotPool.register(register.taskManagerId(), register.slots());
+      slotPool.register(register.taskManagerId(), register.slots(), register.nodeId());
       message.reply(new ControlMessage.Ack("registered " + register.slots() + " slots"));
+    } else if (body instanceof ControlMessage.MemberLeft left) {
+      slotPool.removeNode(left.nodeId()).forEach((taskManagerId, jobIds) -> jobIds.forEach(jobId -> {
+        JobMaster job = jobs.get(jobId);
+        if (job != null) {
+          job.taskManagerLost(taskManagerId);
+        }
+      }));
+      message.reply(new ControlMessage.Ack("member " + left.nodeId() + " removed"));
     } else {
       message.fail(INVALID_JOB, "unexpected message " + body.getClass().getSimpleName());
     }

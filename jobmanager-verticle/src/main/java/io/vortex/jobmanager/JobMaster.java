@@ -137,6 +137,18 @@ final class JobMaster {
     terminate(JobStatus.FAILED, "deployment failed: " + cause.getMessage());
   }
 
+  /** A TaskManager running some of the job's subtasks left the cluster: the job fails, naming it. */
+  void taskManagerLost(String taskManagerId) {
+    if (execution.status().isTerminal()) {
+      return;
+    }
+    String cause = "TaskManager " + taskManagerId + " left the cluster (its process ended or stopped answering)";
+    cancelTasks();
+    publish(new JobEvent.TaskFailed(jobId(), "taskmanager " + taskManagerId, 0,
+        "io.vortex.cluster.TaskManagerLost", cause, null));
+    terminate(JobStatus.FAILED, cause);
+  }
+
   private void cancelTasks() {
     for (String tm : taskManagers()) {
       vertx.eventBus().send(Addresses.taskManager(tm), new ControlMessage.CancelTasks(jobId()));

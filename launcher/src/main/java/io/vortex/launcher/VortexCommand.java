@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     description = "Vortex: a stream and batch processing engine on Vert.x.",
     subcommands = {
       LocalCommand.class,
+      JobManagerCommand.class,
+      TaskManagerCommand.class,
       RunCommand.class,
       JobCommands.ListCommand.class,
       JobCommands.DescribeCommand.class,

@@ -188,7 +188,7 @@ class CommandIT {
 
     // Then
     assertEquals(2, run.exit(), run.err());
-    assertEquals("error: unknown command 'frobnicate'; the commands are: local, run, list, describe, cancel, help (see 'vortex help COMMAND')",
+    assertEquals("error: unknown command 'frobnicate'; the commands are: local, jobmanager, taskmanager, run, list, describe, cancel, help (see 'vortex help COMMAND')",
         run.err().strip());
   }
 

@@ -104,7 +104,7 @@ public final class TaskManagerVerticle extends VerticleBase {
   }
 
   private void tryRegister(Promise<Void> registered) {
-    var message = new ControlMessage.RegisterTaskManager(config.id(), config.slots());
+    var message = new ControlMessage.RegisterTaskManager(config.id(), config.slots(), config.nodeId());
     vertx.eventBus()
         .request(Addresses.JOB_MANAGER, message, new DeliveryOptions().setSendTimeout(2_000))
         .onSuccess(reply -> registered.complete())

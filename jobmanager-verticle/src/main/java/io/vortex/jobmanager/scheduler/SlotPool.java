@@ -19,9 +19,43 @@ public final class SlotPool {
 
   private final Map<String, Integer> taskManagers = new LinkedHashMap<>();
   private final Map<SlotRef, String> holders = new HashMap<>();
+  /** The cluster member each TaskManager runs on (absent in the mini-cluster). */
+  private final Map<String, String> nodes = new HashMap<>();
 
   public void register(String taskManagerId, int slots) {
+    register(taskManagerId, slots, null);
+  }
+
+  /** Registers a TaskManager's slots; {@code nodeId} (nullable) is the cluster member it runs on. */
+  public void register(String taskManagerId, int slots, String nodeId) {
     taskManagers.put(taskManagerId, slots);
+    if (nodeId != null) {
+      nodes.put(taskManagerId, nodeId);
+    }
+  }
+
+  /**
+   * Cluster member {@code nodeId} left: its TaskManagers' slots disappear, held ones included.
+   * Returns the TaskManagers removed, each with the jobs that held its slots.
+   */
+  public Map<String, List<String>> removeNode(String nodeId) {
+    Map<String, List<String>> removed = new LinkedHashMap<>();
+    for (String tm : List.copyOf(taskManagers.keySet())) {
+      if (nodeId.equals(nodes.get(tm))) {
+        taskManagers.remove(tm);
+        nodes.remove(tm);
+        List<String> jobs = new ArrayList<>();
+        holders.entrySet().removeIf(e -> {
+          boolean lost = e.getKey().taskManagerId().equals(tm);
+          if (lost && !jobs.contains(e.getValue())) {
+            jobs.add(e.getValue());
+          }
+          return lost;
+        });
+        removed.put(tm, jobs);
+      }
+    }
+    return removed;
   }
 
   public int totalSlots() {

@@ -1,0 +1,48 @@
+package io.vortex.launcher;
+
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vortex.cluster.Addresses;
+import io.vortex.cluster.ControlMessage;
+import io.vortex.cluster.node.ClusterNode;
+import io.vortex.jobmanager.JobManagerVerticle;
+import io.vortex.jobmanager.grpc.JobServiceVerticle;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vortex jobmanager}: a JobManager process that joins the cluster and serves jobs over gRPC. */
+@Command(name = "jobmanager", mixinStandardHelpOptions = true,
+    description = "Runs a JobManager: joins the cluster, takes TaskManagers' slots, serves the gRPC job service.")
+final class JobManagerCommand implements Callable<Integer> {
+  @Mixin ClusterOptionsMixin cluster;
+
+  @Option(names = "--rpc-port", paramLabel = "PORT", defaultValue = "${env:VORTEX_RPC_PORT:-6123}",
+      description = "The gRPC job service's port; 0 picks a free one (env VORTEX_RPC_PORT; default: ${DEFAULT-VALUE}).")
+  int rpcPort;
+
+  @Override
+  public Integer call() {
+    if (rpcPort < 0 || rpcPort > 65_535) {
+      throw new UsageException("--rpc-port must be 0..65535, is " + rpcPort);
+    }
+    var options = cluster.toOptions();
+    ClusterNode node = ClusterNode.start(options).await();
+    var rpc = new JobServiceVerticle(options.host(), rpcPort);
+    node.vertx().runOnContext(v -> node.onMembership(event -> {
+      if (!event.joined()) {
+        node.vertx().eventBus().send(Addresses.JOB_MANAGER, new ControlMessage.MemberLeft(event.nodeId()),
+            new DeliveryOptions().setLocalOnly(true));
+      }
+    }));
+    node.vertx().deployVerticle(new JobManagerVerticle())
+        .compose(id -> node.vertx().deployVerticle(rpc))
+        .onFailure(e -> node.close())
+        .await();
+    System.out.println("jobmanager " + node.nodeId() + " of cluster '" + options.clusterName()
+        + "' serves jobs at " + options.host() + ":" + rpc.actualPort());
+    System.out.flush();
+    ClusterMember.runUntilStopped(node);
+    return 0;
+  }
+}

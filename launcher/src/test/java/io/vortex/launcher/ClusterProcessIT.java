@@ -1,0 +1,145 @@
+package io.vortex.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vortex.api.StreamEnvironment;
+import io.vortex.api.client.InvalidJobException;
+import io.vortex.cluster.client.VortexClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vortex jobmanager} and two {@code vortex taskmanager}s as separate JVMs on loopback: they
+ * form one cluster, the TaskManagers' slots reach the JobManager, and a TaskManager killed with
+ * {@code kill -9} takes its slots with it.
+ */
+@Timeout(180)
+class ClusterProcessIT {
+  private static final Pattern JOB_MANAGER_READY = Pattern.compile("jobmanager \\S+ of cluster '.*' serves jobs at (\\S+)");
+  private static final Pattern TASK_MANAGER_READY = Pattern.compile("taskmanager (tm-\\S+) of cluster '.*' offers 2 slots.*");
+
+  @TempDir Path dir;
+  private final List<Process> processes = new ArrayList<>();
+  private final String clusterName = "it-" + UUID.randomUUID();
+
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    for (Process p : processes) {
+      p.destroy();
+    }
+    for (Process p : processes) {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  private Process start(String name, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+        "-Dhazelcast.logging.type=none",
+        "-cp", System.getProperty("java.class.path"), VortexCommand.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve(name + ".out").toFile())
+        .redirectError(dir.resolve(name + ".err").toFile())
+        .start();
+    processes.add(process);
+    return process;
+  }
+
+  private Optional<Matcher> readyLine(String name, Pattern pattern) {
+    try {
+      return Files.readAllLines(dir.resolve(name + ".out")).stream()
+          .map(pattern::matcher).filter(Matcher::matches).findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String awaitReady(String name, Process process, Pattern pattern) {
+    Await.until(name + " ready", Duration.ofSeconds(90),
+        () -> readyLine(name, pattern).isPresent() || !process.isAlive(), () -> log(name));
+    assertTrue(process.isAlive(), log(name));
+    return readyLine(name, pattern).orElseThrow().group(1);
+  }
+
+  private String log(String name) {
+    try {
+      return Files.readString(dir.resolve(name + ".out")) + Files.readString(dir.resolve(name + ".err"));
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** The slots the JobManager counts: it refuses a job wider than them, and says how many there are. */
+  private static String slotsSeen(VortexClient client) {
+    var env = StreamEnvironment.create(client).setParallelism(99);
+    env.fromElements(1, 2, 3).collect("out");
+    try {
+      env.executeAsync("probe").result().await();
+      return "accepted";
+    } catch (InvalidJobException e) {
+      Matcher m = Pattern.compile("above the (\\d+) slots").matcher(e.getMessage());
+      return m.find() ? m.group(1) : e.getMessage();
+    }
+  }
+
+  @Test
+  void when_aTaskManagerIsKilled_then_itsSlotsLeaveTheJobManagerWithinSeconds() throws Exception {
+    // Given: a JobManager and two TaskManagers of 2 slots each
+    Process jm = start("jm", "jobmanager", "--cluster-name", clusterName, "--rpc-port", "0");
+    String rpc = awaitReady("jm", jm, JOB_MANAGER_READY);
+    long started = System.nanoTime();
+    Process tm1 = start("tm1", "taskmanager", "--cluster-name", clusterName, "--slots", "2");
+    awaitReady("tm1", tm1, TASK_MANAGER_READY);
+    long firstMillis = (System.nanoTime() - started) / 1_000_000;
+    started = System.nanoTime();
+    Process tm2 = start("tm2", "taskmanager", "--cluster-name", clusterName, "--slots", "2");
+    String tm2Id = awaitReady("tm2", tm2, TASK_MANAGER_READY);
+    long secondMillis = (System.nanoTime() - started) / 1_000_000;
+    System.out.println("ClusterProcessIT: taskmanager start to slots offered: " + firstMillis + " ms, " + secondMillis + " ms");
+
+    try (VortexClient client = VortexClient.connect(rpc)) {
+      assertEquals("4", slotsSeen(client), "both TaskManagers' slots registered");
+
+      // When
+      long killed = System.nanoTime();
+      tm2.destroyForcibly(); // SIGKILL
+      assertTrue(tm2.waitFor(30, TimeUnit.SECONDS));
+
+      // Then: its slots are gone, the other TaskManager's stay
+      Await.until("the killed TaskManager's slots removed", Duration.ofSeconds(20),
+          () -> slotsSeen(client).equals("2"), () -> slotsSeen(client) + "\n" + log("jm"));
+      System.out.println("ClusterProcessIT: kill -9 of " + tm2Id + " to its slots gone: "
+          + (System.nanoTime() - killed) / 1_000_000 + " ms");
+      assertTrue(jm.isAlive() && tm1.isAlive(), log("jm") + log("tm1"));
+    }
+  }
+
+  @Test
+  void when_flagsAreBad_then_exit2WithAClearMessage() throws Exception {
+    // When
+    Process bad = start("bad", "taskmanager", "--slots", "-1");
+
+    // Then
+    assertTrue(bad.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, bad.exitValue(), log("bad"));
+    assertEquals("error: --slots must be at least 1, is -1", log("bad").strip());
+  }
+}
