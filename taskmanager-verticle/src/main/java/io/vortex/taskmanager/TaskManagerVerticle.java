@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.Message;
 import io.vortex.api.client.JobEvent;
 import io.vortex.cluster.Addresses;
 import io.vortex.cluster.ControlMessage;
+import io.vortex.cluster.DataAddress;
 import io.vortex.cluster.ControlMessage.CancelTasks;
 import io.vortex.cluster.ControlMessage.DeployTasks;
 import io.vortex.cluster.ControlMessage.JobTerminated;
@@ -16,6 +17,8 @@ import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
 import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.ChannelTransport;
+import io.vortex.taskmanager.network.LocalChannelTransport;
+import io.vortex.taskmanager.network.tcp.NetworkChannelTransport;
 import io.vortex.taskmanager.task.SlotRunner;
 import io.vortex.taskmanager.task.Task;
 import io.vortex.taskmanager.task.TaskFactory;
@@ -40,7 +43,9 @@ public final class TaskManagerVerticle extends VerticleBase {
   private static final DeliveryOptions UNTIL_READ = new DeliveryOptions().setSendTimeout(Long.MAX_VALUE);
 
   private final TaskManagerConfig config;
-  private final ChannelTransport transport;
+  /** The given transport, or the network transport wrapping it once the data server is up. */
+  private ChannelTransport transport;
+  private volatile DataAddress dataAddress;
   private final List<SlotRunner> slots = new ArrayList<>();
   private JobClassLoaders classLoaders;
   /** Finished tasks waiting for their job to commit, by job. Filled from slot threads. */
@@ -72,7 +77,26 @@ public final class TaskManagerVerticle extends VerticleBase {
           verticles.forEach(s -> slots.add(s.runner()));
           return v;
         })
+        .compose(v -> startDataPlane())
         .compose(v -> register());
+  }
+
+  /** With a network config: the data server, and channels to other TaskManagers over TCP. */
+  private Future<Void> startDataPlane() {
+    if (config.network() == null) {
+      return Future.succeededFuture();
+    }
+    if (!(transport instanceof LocalChannelTransport local)) {
+      return Future.failedFuture(new IllegalStateException("a TaskManager with a data server wraps a LocalChannelTransport"));
+    }
+    var network = new NetworkChannelTransport(vertx, config.id(), config.network(), local);
+    transport = network;
+    return network.start().onSuccess(address -> dataAddress = address).mapEmpty();
+  }
+
+  /** Where other TaskManagers reach this one's data server; null without one. */
+  public DataAddress dataAddress() {
+    return dataAddress;
   }
 
   /**
@@ -93,7 +117,8 @@ public final class TaskManagerVerticle extends VerticleBase {
     for (String jobId : List.copyOf(awaitingCommit.keySet())) {
       closed.add(abort(jobId));
     }
-    return Future.all(closed);
+    return Future.all(closed)
+        .compose(v -> transport instanceof NetworkChannelTransport network ? network.close() : Future.succeededFuture());
   }
 
   /** Registers with the JobManager, retrying until it answers (it may start later). */
@@ -224,6 +249,10 @@ public final class TaskManagerVerticle extends VerticleBase {
     String jobId = deploy.graph().jobId();
     Task.Listener listener =
         (task, state, failure, counters) -> {
+          if (state == TaskState.FAILED) {
+            transport.failTask(
+                jobId, a.vertexId(), a.subtask(), failure == null ? "failed" : failure.causeClass() + ": " + failure.causeMessage());
+          }
           if (state == TaskState.FINISHED) {
             awaitingCommit
                 .computeIfAbsent(jobId, k -> new ConcurrentLinkedQueue<>())

@@ -28,6 +28,7 @@ import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
 import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.LocalChannelTransport;
+import io.vortex.taskmanager.network.tcp.NetworkConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -309,5 +310,26 @@ class TaskManagerVerticleTest {
           assertEquals("unexpected message CancelJob", e.getMessage());
           ctx.completeNow();
         })));
+  }
+
+  @Test
+  void when_networkConfigured_then_dataServerListensOnAFreePortAndAcceptsConnections(Vertx vertx, VertxTestContext ctx) {
+    // Given
+    var network = NetworkConfig.defaults("127.0.0.1", 0);
+    var taskManager = new TaskManagerVerticle(new TaskManagerConfig(tmId, 1, network), new LocalChannelTransport());
+
+    // When
+    fakeJobManager(vertx)
+        .compose(v -> vertx.deployVerticle(taskManager))
+        .compose(id -> {
+          // Then
+          var address = taskManager.dataAddress();
+          ctx.verify(() -> {
+            assertEquals(tmId, address.taskManagerId());
+            assertTrue(address.port() > 0, "bound port " + address.port());
+          });
+          return vertx.createNetClient().connect(address.port(), address.host());
+        })
+        .onComplete(ctx.succeedingThenComplete());
   }
 }

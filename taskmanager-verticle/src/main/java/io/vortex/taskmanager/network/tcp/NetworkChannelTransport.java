@@ -102,6 +102,7 @@ public final class NetworkChannelTransport implements ChannelTransport {
    * @throws NetworkMemoryException when the job's remote input channels here need more
    *     exclusive buffers than the network memory holds
    */
+  @Override
   public void placeJob(JobGraph graph, List<TaskPlacement> placements, ClassLoader loader) {
     if (placements.isEmpty()) {
       return;
@@ -274,15 +275,16 @@ public final class NetworkChannelTransport implements ChannelTransport {
    * The task (vertex, subtask) of the job failed: its remote channels fail here and at their
    * other ends, so the tasks there stop at once.
    */
-  public void failTask(String jobId, int vertexId, int subtask, Throwable cause) {
+  @Override
+  public void failTask(String jobId, int vertexId, int subtask, String cause) {
     JobPlacements job = jobs.get(jobId);
     if (job == null) {
       return;
     }
-    String message = "task " + vertexId + "." + subtask + " of job " + jobId + " failed: " + cause.getMessage();
+    String message = "task " + vertexId + "." + subtask + " of job " + jobId + " failed: " + cause;
     context.runOnContext(
         v -> {
-          var failure = new ChannelFailedException(message, cause);
+          var failure = new ChannelFailedException(message);
           for (RemoteOutputChannel out : outputs.values()) {
             if (out.id().jobId().equals(jobId) && job.isEnd(out.id(), vertexId, subtask) && !out.isFailed()) {
               out.fail(failure);

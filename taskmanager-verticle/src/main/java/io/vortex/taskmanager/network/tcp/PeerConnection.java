@@ -36,7 +36,10 @@ final class PeerConnection {
    */
   void attach(NetSocket socket, FrameDecoder decoder) {
     if (this.socket != null || closedBy != null) {
-      LOG.log(System.Logger.Level.WARNING, "second connection from TaskManager " + peerId + " refused");
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          (closedBy != null ? "connection to TaskManager " + peerId + " arrived after it was closed"
+              : "a second connection to TaskManager " + peerId) + ": closing it");
       socket.close();
       return;
     }

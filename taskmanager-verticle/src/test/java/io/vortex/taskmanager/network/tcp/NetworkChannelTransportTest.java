@@ -285,7 +285,7 @@ class NetworkChannelTransportTest {
     var producer = new Producer(vertxA, a.output(new ChannelId(JOB, 0, 0, 0)), Integer.MAX_VALUE, "x");
 
     // When
-    b.failTask(JOB, 1, 0, new IllegalStateException("boom"));
+    b.failTask(JOB, 1, 0, "boom");
 
     // Then
     var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> producer.done.get(20, TimeUnit.SECONDS));
@@ -302,7 +302,7 @@ class NetworkChannelTransportTest {
     a.output(new ChannelId(JOB, 0, 0, 0));
 
     // When
-    a.failTask(JOB, 0, 0, new IllegalStateException("source broke"));
+    a.failTask(JOB, 0, 0, "source broke");
 
     // Then
     var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> consumer.ended.get(20, TimeUnit.SECONDS));
