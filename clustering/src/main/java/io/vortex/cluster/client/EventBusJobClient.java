@@ -6,11 +6,8 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.streams.ReadStream;
 import io.vortex.api.client.InvalidJobException;
-import io.vortex.api.client.JobClient;
 import io.vortex.api.client.JobEvent;
-import io.vortex.api.client.JobResult;
 import io.vortex.api.client.VortexException;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.cluster.Addresses;
@@ -31,18 +28,17 @@ import java.util.List;
  * <p>Threading: thread-safe. Events arrive on the consumer's context; the held replies are
  * guarded by the state's lock.
  */
-public final class EventBusJobClient implements JobClient {
+public final class EventBusJobClient extends StateBackedJobClient {
   private static final long SUBMIT_TIMEOUT_MILLIS = 30_000;
 
   private final Vertx vertx;
-  private final JobClientState state;
   /** Collected batches whose reply (credit) waits for room; guarded by the state's lock. */
   private final List<Message<JobEvent>> held = new ArrayList<>();
   private MessageConsumer<JobEvent> consumer;
 
   private EventBusJobClient(Vertx vertx, String jobId, boolean bounded) {
+    super(jobId, bounded);
     this.vertx = vertx;
-    this.state = new JobClientState(jobId, bounded, this::releaseCredits);
   }
 
   /** Listens for the job's events, then submits it. */
@@ -87,6 +83,11 @@ public final class EventBusJobClient implements JobClient {
   }
 
   /** Replies to every held batch whose readers have room. Under the lock. */
+  @Override
+  protected void onRoom() {
+    releaseCredits();
+  }
+
   private void releaseCredits() {
     held.removeIf(m -> {
       if (state.hasRoom(((JobEvent.Collected) m.body()).sink())) {
@@ -102,31 +103,6 @@ public final class EventBusJobClient implements JobClient {
       held.forEach(m -> m.reply(new ControlMessage.Ack("job over")));
       held.clear();
     }
-  }
-
-  @Override
-  public String jobId() {
-    return state.jobId();
-  }
-
-  @Override
-  public Future<JobResult> result() {
-    return state.result();
-  }
-
-  @Override
-  public ReadStream<JobEvent> events() {
-    return state.events();
-  }
-
-  @Override
-  public <T> ReadStream<T> collectedStream(String sink) {
-    return state.collectedStream(sink);
-  }
-
-  @Override
-  public <T> List<T> collected(String sink) {
-    return state.collected(sink);
   }
 
   @Override

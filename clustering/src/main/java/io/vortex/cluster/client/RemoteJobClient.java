@@ -2,13 +2,9 @@ package io.vortex.cluster.client;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.streams.ReadStream;
 import io.vertx.grpc.client.GrpcClientResponse;
-import io.vortex.api.client.JobClient;
 import io.vortex.api.client.JobEvent;
-import io.vortex.api.client.JobResult;
 import io.vortex.api.client.VortexException;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -22,8 +18,7 @@ import java.util.function.Function;
  * <p>Threading: thread-safe. Events arrive on the gRPC client's context; pausing and resuming
  * the stream is done on that context; the state is guarded by its lock.
  */
-final class RemoteJobClient implements JobClient {
-  private final JobClientState state;
+final class RemoteJobClient extends StateBackedJobClient {
   private final Function<String, Future<Void>> canceller;
   private Context context;
   private GrpcClientResponse<?, JobEvent> stream;
@@ -31,7 +26,7 @@ final class RemoteJobClient implements JobClient {
   private boolean paused;
 
   RemoteJobClient(String jobId, boolean bounded, Function<String, Future<Void>> canceller) {
-    this.state = new JobClientState(jobId, bounded, this::onRoom);
+    super(jobId, bounded);
     this.canceller = canceller;
   }
 
@@ -68,36 +63,12 @@ final class RemoteJobClient implements JobClient {
   }
 
   /** A reader took records: resumes the stream if every reader has room. Under the lock. */
-  private void onRoom() {
+  @Override
+  protected void onRoom() {
     if (paused && stream != null && state.hasRoomForAll()) {
       paused = false;
       context.runOnContext(v -> stream.resume());
     }
-  }
-
-  @Override
-  public String jobId() {
-    return state.jobId();
-  }
-
-  @Override
-  public Future<JobResult> result() {
-    return state.result();
-  }
-
-  @Override
-  public ReadStream<JobEvent> events() {
-    return state.events();
-  }
-
-  @Override
-  public <T> ReadStream<T> collectedStream(String sink) {
-    return state.collectedStream(sink);
-  }
-
-  @Override
-  public <T> List<T> collected(String sink) {
-    return state.collected(sink);
   }
 
   @Override
