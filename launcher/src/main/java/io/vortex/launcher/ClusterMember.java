@@ -3,6 +3,8 @@ package io.vortex.launcher;
 import io.vortex.cluster.node.ClusterNode;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Keeps a command's cluster member running until the JVM is told to stop (SIGTERM, SIGINT), then
@@ -11,7 +13,27 @@ import java.util.concurrent.TimeUnit;
  * <p>Threading: {@link #runUntilStopped} blocks the command's thread; the hook runs on the JVM's.
  */
 final class ClusterMember {
+  /**
+   * Hazelcast's own log (java.util.logging), held strongly so its level sticks. INFO prints about
+   * 90 lines per start (logo, members, migrations); a user wants our ready line and warnings.
+   */
+  private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+
   private ClusterMember() {}
+
+  /**
+   * Sets Hazelcast's log level from {@code VORTEX_HAZELCAST_LOG} (a java.util.logging level
+   * name, default {@code WARNING}); an unknown name is refused like a bad flag.
+   */
+  static void configureHazelcastLog() {
+    String name = System.getenv().getOrDefault("VORTEX_HAZELCAST_LOG", "WARNING").trim();
+    try {
+      HAZELCAST_LOG.setLevel(Level.parse(name.toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          "VORTEX_HAZELCAST_LOG must be a log level (SEVERE, WARNING, INFO, FINE, ALL, OFF), is '" + name + "'");
+    }
+  }
 
   static void runUntilStopped(ClusterNode node) {
     CountDownLatch closed = new CountDownLatch(1);

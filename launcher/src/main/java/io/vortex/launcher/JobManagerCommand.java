@@ -27,6 +27,7 @@ final class JobManagerCommand implements Callable<Integer> {
       throw new UsageException("--rpc-port must be 0..65535, is " + rpcPort);
     }
     var options = cluster.toOptions();
+    ClusterMember.configureHazelcastLog();
     ClusterNode node = ClusterNode.start(options).await();
     var rpc = new JobServiceVerticle(options.host(), rpcPort);
     node.vertx().runOnContext(v -> node.onMembership(event -> {

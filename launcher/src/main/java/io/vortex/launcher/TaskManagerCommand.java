@@ -35,6 +35,7 @@ final class TaskManagerCommand implements Callable<Integer> {
     int offered = slots == 0 ? Runtime.getRuntime().availableProcessors() : slots;
     var options = cluster.toOptions();
     long started = System.nanoTime();
+    ClusterMember.configureHazelcastLog();
     ClusterNode node = ClusterNode.start(options).await();
     String id = "tm-" + UUID.randomUUID().toString().substring(0, 8);
     // TODO(netplane): the TCP ChannelTransport bound to --data-port; until then channels stay in this process

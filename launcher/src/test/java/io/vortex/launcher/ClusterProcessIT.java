@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +50,19 @@ class ClusterProcessIT {
   }
 
   private Process start(String name, String... args) throws IOException {
+    return start(name, Map.of(), args);
+  }
+
+  private Process start(String name, Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
         "-Dhazelcast.logging.type=none",
         "-cp", System.getProperty("java.class.path"), VortexCommand.class.getName()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    Process process = builder
         .redirectOutput(dir.resolve(name + ".out").toFile())
         .redirectError(dir.resolve(name + ".err").toFile())
         .start();
@@ -141,5 +148,18 @@ class ClusterProcessIT {
     assertTrue(bad.waitFor(60, TimeUnit.SECONDS));
     assertEquals(2, bad.exitValue(), log("bad"));
     assertEquals("error: --slots must be at least 1, is -1", log("bad").strip());
+  }
+
+  @Test
+  void when_theHazelcastLogLevelIsNoLevel_then_exit2WithAClearMessage() throws Exception {
+    // When
+    Process bad = start("badlog", Map.of("VORTEX_HAZELCAST_LOG", "loud"), "taskmanager", "--slots", "1");
+
+    // Then
+    assertTrue(bad.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, bad.exitValue(), log("badlog"));
+    assertEquals(
+        "error: VORTEX_HAZELCAST_LOG must be a log level (SEVERE, WARNING, INFO, FINE, ALL, OFF), is 'loud'",
+        log("badlog").strip());
   }
 }
