@@ -13,16 +13,27 @@ public sealed interface ControlMessage {
   /**
    * A TaskManager offers {@code slots} slots; the reply is an {@link Ack}. {@code nodeId} is the
    * cluster member it runs on (null in the mini-cluster): when that member leaves, so do its slots.
+   * {@code dataAddress} is where its data server listens (null in the mini-cluster, whose channels
+   * are all in one JVM): channels to its subtasks from other TaskManagers go there over TCP.
    */
-  record RegisterTaskManager(String taskManagerId, int slots, String nodeId) implements ControlMessage {
+  record RegisterTaskManager(String taskManagerId, int slots, String nodeId, DataAddress dataAddress)
+      implements ControlMessage {
     public RegisterTaskManager(String taskManagerId, int slots) {
-      this(taskManagerId, slots, null);
+      this(taskManagerId, slots, null, null);
+    }
+
+    public RegisterTaskManager(String taskManagerId, int slots, String nodeId) {
+      this(taskManagerId, slots, nodeId, null);
     }
 
     public RegisterTaskManager {
       Objects.requireNonNull(taskManagerId, "taskManagerId");
       if (slots < 1) {
         throw new IllegalArgumentException("a TaskManager needs at least one slot, has " + slots);
+      }
+      if (dataAddress != null && !dataAddress.taskManagerId().equals(taskManagerId)) {
+        throw new IllegalArgumentException(
+            "TaskManager " + taskManagerId + " announces the data address of " + dataAddress.taskManagerId());
       }
     }
   }
@@ -37,10 +48,20 @@ public sealed interface ControlMessage {
   /** A client asks to cancel a job; the reply is an {@link Ack}. */
   record CancelJob(String jobId) implements ControlMessage {}
 
-  /** The JobManager deploys subtasks of a job to one TaskManager. */
-  record DeployTasks(JobGraph graph, List<TaskAssignment> tasks) implements ControlMessage {
+  /**
+   * The JobManager deploys subtasks of a job to one TaskManager. {@code placements} say where
+   * every subtask of the job runs, so channels to subtasks on other TaskManagers go over TCP; it
+   * is empty when the job runs on TaskManagers without a data server (the mini-cluster).
+   */
+  record DeployTasks(JobGraph graph, List<TaskAssignment> tasks, List<TaskPlacement> placements)
+      implements ControlMessage {
+    public DeployTasks(JobGraph graph, List<TaskAssignment> tasks) {
+      this(graph, tasks, List.of());
+    }
+
     public DeployTasks {
       tasks = List.copyOf(tasks);
+      placements = placements == null ? List.of() : List.copyOf(placements);
     }
   }
 

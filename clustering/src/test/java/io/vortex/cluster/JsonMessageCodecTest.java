@@ -59,10 +59,14 @@ class JsonMessageCodecTest {
     return List.of(
         new ControlMessage.RegisterTaskManager("tm-1", 4),
         new ControlMessage.RegisterTaskManager("tm-2", 2, "0f8c2b7e-node"),
+        new ControlMessage.RegisterTaskManager("tm-3", 2, "0f8c2b7e-node", new DataAddress("tm-3", "10.0.0.7", 41_234)),
         new ControlMessage.MemberLeft("0f8c2b7e-node"),
         new ControlMessage.SubmitJob(graph),
         new ControlMessage.CancelJob("job-1"),
         new ControlMessage.DeployTasks(graph, List.of(new TaskAssignment(1, 0, 0), new TaskAssignment(2, 1, 3))),
+        new ControlMessage.DeployTasks(graph, List.of(new TaskAssignment(1, 0, 0)), List.of(
+            new TaskPlacement(1, 0, new DataAddress("tm-1", "127.0.0.1", 40_001)),
+            new TaskPlacement(1, 1, new DataAddress("tm-2", "127.0.0.1", 40_002)))),
         new ControlMessage.TaskStateChanged("job-1", 2, 1, TaskState.FAILED, failure, Map.of("lines", 7L)),
         new ControlMessage.TaskStateChanged("job-1", 2, 0, TaskState.RUNNING, null, Map.of()),
         new ControlMessage.CommitJob("job-1"),

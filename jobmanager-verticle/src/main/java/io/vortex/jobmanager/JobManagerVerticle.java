@@ -11,6 +11,9 @@ import io.vortex.cluster.ControlMessage.RegisterTaskManager;
 import io.vortex.cluster.ControlMessage.SubmitJob;
 import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
+import io.vortex.cluster.TaskPlacement;
+import io.vortex.api.graph.JobGraph;
+import io.vortex.api.graph.JobVertex;
 import io.vortex.jobmanager.scheduler.SlotPool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +79,7 @@ public final class JobManagerVerticle extends VerticleBase {
         message.reply(new ControlMessage.JobInfos(List.of(info)));
       }
     } else if (body instanceof RegisterTaskManager register) {
-      slotPool.register(register.taskManagerId(), register.slots(), register.nodeId());
+      slotPool.register(register.taskManagerId(), register.slots(), register.nodeId(), register.dataAddress());
       message.reply(new ControlMessage.Ack("registered " + register.slots() + " slots"));
     } else if (body instanceof ControlMessage.MemberLeft left) {
       slotPool.removeNode(left.nodeId()).forEach((taskManagerId, jobIds) -> jobIds.forEach(jobId -> {
@@ -110,10 +113,43 @@ public final class JobManagerVerticle extends VerticleBase {
       message.fail(NO_RESOURCES, "job '" + graph.name() + "' cannot start: " + e.getMessage());
       return;
     }
-    JobMaster job = new JobMaster(vertx, graph, slots, this::terminated);
+    final List<TaskPlacement> placements;
+    try {
+      placements = placements(graph, slots);
+    } catch (IllegalStateException e) {
+      slotPool.release(graph.jobId());
+      message.fail(NO_RESOURCES, "job '" + graph.name() + "' cannot start: " + e.getMessage());
+      return;
+    }
+    JobMaster job = new JobMaster(vertx, graph, slots, placements, this::terminated);
     jobs.put(graph.jobId(), job);
     message.reply(new ControlMessage.Ack(graph.jobId()));
     job.deploy().onFailure(job::failDeployment);
+  }
+
+  /**
+   * Where each subtask runs, by the data addresses of its slots' TaskManagers (subtask i of every
+   * vertex in slot i). Empty when the job stays on one TaskManager without a data server (the
+   * mini-cluster: all channels are in-memory); a job spread over TaskManagers of which some have
+   * no data server cannot run.
+   */
+  private List<TaskPlacement> placements(JobGraph graph, List<SlotPool.SlotRef> slots) {
+    List<String> withoutAddress = slots.stream().map(SlotPool.SlotRef::taskManagerId).distinct()
+        .filter(tm -> slotPool.dataAddress(tm) == null).toList();
+    if (withoutAddress.size() == slots.stream().map(SlotPool.SlotRef::taskManagerId).distinct().count()) {
+      return List.of();
+    }
+    if (!withoutAddress.isEmpty()) {
+      throw new IllegalStateException("TaskManagers " + withoutAddress + " have no data server, so their subtasks cannot "
+          + "exchange records with those on other TaskManagers");
+    }
+    List<TaskPlacement> placements = new ArrayList<>();
+    for (JobVertex v : graph.vertices()) {
+      for (int i = 0; i < v.parallelism(); i++) {
+        placements.add(new TaskPlacement(v.id(), i, slotPool.dataAddress(slots.get(i).taskManagerId())));
+      }
+    }
+    return placements;
   }
 
   private void terminated(JobMaster job) {

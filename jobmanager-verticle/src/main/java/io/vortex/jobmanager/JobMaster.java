@@ -11,6 +11,7 @@ import io.vortex.cluster.Addresses;
 import io.vortex.cluster.ControlMessage;
 import io.vortex.cluster.ControlMessage.TaskAssignment;
 import io.vortex.cluster.ControlMessage.TaskStateChanged;
+import io.vortex.cluster.TaskPlacement;
 import io.vortex.jobmanager.scheduler.ExecutionGraph;
 import io.vortex.jobmanager.scheduler.SlotPool;
 import io.vortex.jobmanager.scheduler.SlotPool.SlotRef;
@@ -31,15 +32,19 @@ final class JobMaster {
   private final Vertx vertx;
   private final ExecutionGraph execution;
   private final List<SlotRef> slots;
+  /** Where every subtask runs, for the data plane; empty in the mini-cluster. */
+  private final List<TaskPlacement> placements;
   private final Consumer<JobMaster> onTerminated;
   private final long startMillis = System.currentTimeMillis();
   /** Why the job ended (null while it runs, or when it finished). */
   private String endMessage;
 
-  JobMaster(Vertx vertx, JobGraph graph, List<SlotRef> slots, Consumer<JobMaster> onTerminated) {
+  JobMaster(Vertx vertx, JobGraph graph, List<SlotRef> slots, List<TaskPlacement> placements,
+      Consumer<JobMaster> onTerminated) {
     this.vertx = vertx;
     this.execution = new ExecutionGraph(graph);
     this.slots = List.copyOf(slots);
+    this.placements = List.copyOf(placements);
     this.onTerminated = onTerminated;
   }
 
@@ -73,7 +78,7 @@ final class JobMaster {
     List<Future<?>> sent = new ArrayList<>();
     byTaskManager.forEach(
         (tm, tasks) ->
-            sent.add(vertx.eventBus().request(Addresses.taskManager(tm), new ControlMessage.DeployTasks(graph, tasks))));
+            sent.add(vertx.eventBus().request(Addresses.taskManager(tm), new ControlMessage.DeployTasks(graph, tasks, placements))));
     return Future.all(sent).mapEmpty();
   }
 

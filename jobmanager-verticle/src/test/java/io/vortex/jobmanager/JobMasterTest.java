@@ -48,7 +48,7 @@ class JobMasterTest {
 
   private JobMaster master(Vertx vertx) {
     var slots = List.of(new SlotRef("a", 0), new SlotRef("b", 0), new SlotRef("a", 1));
-    return new JobMaster(vertx, graph, slots, job -> terminations.incrementAndGet());
+    return new JobMaster(vertx, graph, slots, List.of(), job -> terminations.incrementAndGet());
   }
 
   private void report(JobMaster job, int vertex, int subtask, TaskState state) {

@@ -4,6 +4,7 @@ import io.vortex.cluster.node.ClusterNode;
 import io.vortex.taskmanager.TaskManagerConfig;
 import io.vortex.taskmanager.TaskManagerVerticle;
 import io.vortex.taskmanager.network.LocalChannelTransport;
+import io.vortex.taskmanager.network.tcp.NetworkConfig;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +39,15 @@ final class TaskManagerCommand implements Callable<Integer> {
     ClusterMember.configureHazelcastLog();
     ClusterNode node = ClusterNode.start(options).await();
     String id = "tm-" + UUID.randomUUID().toString().substring(0, 8);
-    // TODO(netplane): the TCP ChannelTransport bound to --data-port; until then channels stay in this process
-    node.vertx().deployVerticle(new TaskManagerVerticle(new TaskManagerConfig(id, offered, node.nodeId()), new LocalChannelTransport()))
+    var config = new TaskManagerConfig(id, offered, node.nodeId(), NetworkConfig.defaults(options.host(), dataPort));
+    var taskManager = new TaskManagerVerticle(config, new LocalChannelTransport());
+    node.vertx().deployVerticle(taskManager)
         .onFailure(e -> node.close())
         .await();
+    var data = taskManager.dataAddress();
     System.out.println("taskmanager " + id + " of cluster '" + options.clusterName() + "' offers " + offered
-        + " slots (registered in " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        + " slots, data plane at " + data.host() + ":" + data.port()
+        + " (registered in " + (System.nanoTime() - started) / 1_000_000 + " ms)");
     System.out.flush();
     ClusterMember.runUntilStopped(node);
     return 0;

@@ -129,7 +129,7 @@ public final class TaskManagerVerticle extends VerticleBase {
   }
 
   private void tryRegister(Promise<Void> registered) {
-    var message = new ControlMessage.RegisterTaskManager(config.id(), config.slots(), config.nodeId());
+    var message = new ControlMessage.RegisterTaskManager(config.id(), config.slots(), config.nodeId(), dataAddress);
     vertx.eventBus()
         .request(Addresses.JOB_MANAGER, message, new DeliveryOptions().setSendTimeout(2_000))
         .onSuccess(reply -> registered.complete())
@@ -216,16 +216,28 @@ public final class TaskManagerVerticle extends VerticleBase {
       if (classLoaders.isReleased(jobId)) {
         return; // the job ended while its jar was on its way
       }
-      if (loader.succeeded()) {
-        startTasks(deploy, loader.result());
-      } else {
-        for (TaskAssignment a : deploy.tasks()) {
-          var failure = TaskFailures.of(deploy.graph(), a.vertexId(), loader.cause());
-          vertx.eventBus().send(Addresses.JOB_MANAGER,
-              new TaskStateChanged(jobId, a.vertexId(), a.subtask(), TaskState.FAILED, failure, Map.of()));
-        }
+      if (loader.failed()) {
+        failAll(deploy, loader.cause());
+        return;
       }
+      try {
+        transport.placeJob(deploy.graph(), deploy.placements(), loader.result());
+      } catch (RuntimeException e) { // e.g. more remote channels than the network memory holds
+        failAll(deploy, e);
+        return;
+      }
+      startTasks(deploy, loader.result());
     });
+  }
+
+  /** The deployed tasks cannot start: each is reported failed with the cause. */
+  private void failAll(DeployTasks deploy, Throwable cause) {
+    String jobId = deploy.graph().jobId();
+    for (TaskAssignment a : deploy.tasks()) {
+      var failure = TaskFailures.of(deploy.graph(), a.vertexId(), cause);
+      vertx.eventBus().send(Addresses.JOB_MANAGER,
+          new TaskStateChanged(jobId, a.vertexId(), a.subtask(), TaskState.FAILED, failure, Map.of()));
+    }
   }
 
   private void startTasks(DeployTasks deploy, ClassLoader loader) {

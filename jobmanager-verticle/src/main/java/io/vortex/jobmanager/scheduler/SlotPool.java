@@ -1,5 +1,6 @@
 package io.vortex.jobmanager.scheduler;
 
+import io.vortex.cluster.DataAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,17 +22,32 @@ public final class SlotPool {
   private final Map<SlotRef, String> holders = new HashMap<>();
   /** The cluster member each TaskManager runs on (absent in the mini-cluster). */
   private final Map<String, String> nodes = new HashMap<>();
+  /** Where each TaskManager's data server listens (absent in the mini-cluster). */
+  private final Map<String, DataAddress> dataAddresses = new HashMap<>();
 
   public void register(String taskManagerId, int slots) {
-    register(taskManagerId, slots, null);
+    register(taskManagerId, slots, null, null);
   }
 
-  /** Registers a TaskManager's slots; {@code nodeId} (nullable) is the cluster member it runs on. */
-  public void register(String taskManagerId, int slots, String nodeId) {
+  /**
+   * Registers a TaskManager's slots; {@code nodeId} (nullable) is the cluster member it runs on,
+   * {@code dataAddress} (nullable) where its data server listens.
+   */
+  public void register(String taskManagerId, int slots, String nodeId, DataAddress dataAddress) {
     taskManagers.put(taskManagerId, slots);
     if (nodeId != null) {
       nodes.put(taskManagerId, nodeId);
     }
+    if (dataAddress != null) {
+      dataAddresses.put(taskManagerId, dataAddress);
+    } else {
+      dataAddresses.remove(taskManagerId);
+    }
+  }
+
+  /** Where the TaskManager's data server listens; null when it has none (the mini-cluster). */
+  public DataAddress dataAddress(String taskManagerId) {
+    return dataAddresses.get(taskManagerId);
   }
 
   /**
@@ -44,6 +60,7 @@ public final class SlotPool {
       if (nodeId.equals(nodes.get(tm))) {
         taskManagers.remove(tm);
         nodes.remove(tm);
+        dataAddresses.remove(tm);
         List<String> jobs = new ArrayList<>();
         holders.entrySet().removeIf(e -> {
           boolean lost = e.getKey().taskManagerId().equals(tm);
