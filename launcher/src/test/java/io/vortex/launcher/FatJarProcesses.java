@@ -29,7 +29,7 @@ final class FatJarProcesses implements AutoCloseable {
   private static final Path JAR = Path.of("target", "vortex.jar").toAbsolutePath();
 
   private final Path dir;
-  private final List<Process> processes = new ArrayList<>();
+  private final Map<String, Process> processes = new java.util.LinkedHashMap<>();
 
   FatJarProcesses(Path dir) {
     this.dir = dir;
@@ -52,8 +52,13 @@ final class FatJarProcesses implements AutoCloseable {
         .redirectOutput(dir.resolve(name + ".out").toFile())
         .redirectError(dir.resolve(name + ".err").toFile())
         .start();
-    processes.add(process);
+    processes.put(name, process);
     return process;
+  }
+
+  /** The process started as NAME. */
+  Process process(String name) {
+    return java.util.Objects.requireNonNull(processes.get(name), name);
   }
 
   /** Waits for the process's ready line and returns its first group (an address or an id). */
@@ -106,10 +111,10 @@ final class FatJarProcesses implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    for (Process p : processes) {
+    for (Process p : processes.values()) {
       p.destroy();
     }
-    for (Process p : processes) {
+    for (Process p : processes.values()) {
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
       }
