@@ -38,6 +38,26 @@ public final class JobManagerVerticle extends VerticleBase {
   private final SlotPool slotPool = new SlotPool();
   private final Map<String, JobMaster> jobs = new LinkedHashMap<>();
   private final EndedJobs ended = new EndedJobs(ENDED_JOBS_KEPT);
+  /** Accepted jobs waiting for free slots, oldest first. */
+  private final java.util.ArrayDeque<JobMaster> waiting = new java.util.ArrayDeque<>();
+  /** How long a job waits for slots; 0: a job that does not fit now is refused at once. */
+  private final long slotTimeoutMillis;
+
+  /** A JobManager that refuses a job the registered slots cannot run now (the mini-cluster's). */
+  public JobManagerVerticle() {
+    this(java.time.Duration.ZERO);
+  }
+
+  /**
+   * A JobManager whose jobs wait up to {@code slotTimeout} for enough free slots (TaskManagers
+   * joining, other jobs ending) before they fail; zero refuses them at once.
+   */
+  public JobManagerVerticle(java.time.Duration slotTimeout) {
+    if (slotTimeout.isNegative()) {
+      throw new IllegalArgumentException("the slot timeout must not be negative: " + slotTimeout);
+    }
+    this.slotTimeoutMillis = slotTimeout.toMillis();
+  }
 
   @Override
   public Future<?> start() {
@@ -81,6 +101,7 @@ public final class JobManagerVerticle extends VerticleBase {
     } else if (body instanceof RegisterTaskManager register) {
       slotPool.register(register.taskManagerId(), register.slots(), register.nodeId(), register.dataAddress());
       message.reply(new ControlMessage.Ack("registered " + register.slots() + " slots"));
+      scheduleWaiting();
     } else if (body instanceof ControlMessage.MemberLeft left) {
       slotPool.removeNode(left.nodeId()).forEach((taskManagerId, jobIds) -> jobIds.forEach(jobId -> {
         JobMaster job = jobs.get(jobId);
@@ -97,7 +118,10 @@ public final class JobManagerVerticle extends VerticleBase {
   private void submit(SubmitJob submit, Message<ControlMessage> message) {
     var graph = submit.graph();
     try {
-      JobValidator.validate(graph, slotPool.totalSlots());
+      JobValidator.validate(graph);
+      if (slotTimeoutMillis == 0) {
+        JobValidator.checkSlots(graph, slotPool.totalSlots());
+      }
     } catch (InvalidJobException e) {
       message.fail(INVALID_JOB, e.getMessage());
       return;
@@ -106,25 +130,53 @@ public final class JobManagerVerticle extends VerticleBase {
       message.fail(INVALID_JOB, "a job with id " + graph.jobId() + " is already running");
       return;
     }
-    final java.util.List<SlotPool.SlotRef> slots;
-    try {
-      slots = slotPool.allocate(graph.jobId(), graph.slotsNeeded());
-    } catch (IllegalStateException e) {
-      message.fail(NO_RESOURCES, "job '" + graph.name() + "' cannot start: " + e.getMessage());
+    if (slotTimeoutMillis == 0 && (!waiting.isEmpty() || slotPool.freeSlots() < graph.slotsNeeded())) {
+      message.fail(NO_RESOURCES, "job '" + graph.name() + "' cannot start: the job needs " + graph.slotsNeeded()
+          + " slots but only " + slotPool.freeSlots() + " of " + slotPool.totalSlots() + " are free now (other jobs hold the rest)");
       return;
     }
-    final List<TaskPlacement> placements;
-    try {
-      placements = placements(graph, slots);
-    } catch (IllegalStateException e) {
-      slotPool.release(graph.jobId());
-      message.fail(NO_RESOURCES, "job '" + graph.name() + "' cannot start: " + e.getMessage());
-      return;
-    }
-    JobMaster job = new JobMaster(vertx, graph, slots, placements, this::terminated);
+    JobMaster job = new JobMaster(vertx, graph, this::terminated);
     jobs.put(graph.jobId(), job);
     message.reply(new ControlMessage.Ack(graph.jobId()));
-    job.deploy().onFailure(job::failDeployment);
+    waiting.add(job);
+    scheduleWaiting();
+    if (waiting.contains(job)) {
+      job.waitForSlots("waiting for slots: " + waitingMessage(graph) + "; waiting up to " + duration(slotTimeoutMillis)
+          + " for TaskManagers to join");
+      vertx.setTimer(slotTimeoutMillis, t -> {
+        if (waiting.remove(job)) {
+          job.failScheduling("job '" + graph.name() + "' could not start within " + duration(slotTimeoutMillis) + ": "
+              + waitingMessage(graph) + " (start more TaskManagers, or lower the parallelism)");
+          scheduleWaiting(); // jobs queued behind it may fit
+        }
+      });
+    }
+  }
+
+  private static String duration(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private String waitingMessage(JobGraph graph) {
+    return "it needs " + graph.slotsNeeded() + " slots; " + slotPool.freeSlots() + " of the " + slotPool.totalSlots()
+        + " registered are free";
+  }
+
+  /**
+   * Deploys waiting jobs, first come first served, while the first fits in the free slots (a
+   * wide job is not overtaken, so it cannot starve).
+   */
+  private void scheduleWaiting() {
+    while (!waiting.isEmpty() && slotPool.freeSlots() >= waiting.peek().slotsNeeded()) {
+      JobMaster job = waiting.poll();
+      JobGraph graph = job.graph();
+      List<SlotPool.SlotRef> slots = slotPool.allocate(graph.jobId(), graph.slotsNeeded());
+      try {
+        job.deploy(slots, placements(graph, slots)).onFailure(job::failDeployment);
+      } catch (IllegalStateException e) {
+        job.failDeployment(e);
+      }
+    }
   }
 
   /**
@@ -154,7 +206,9 @@ public final class JobManagerVerticle extends VerticleBase {
 
   private void terminated(JobMaster job) {
     jobs.remove(job.jobId());
+    waiting.remove(job);
     ended.add(job.info());
     slotPool.release(job.jobId());
+    scheduleWaiting();
   }
 }

@@ -31,25 +31,33 @@ import java.util.function.Consumer;
 final class JobMaster {
   private final Vertx vertx;
   private final ExecutionGraph execution;
-  private final List<SlotRef> slots;
+  /** The slots the job runs in: empty while it waits for them. */
+  private List<SlotRef> slots = List.of();
   /** Where every subtask runs, for the data plane; empty in the mini-cluster. */
-  private final List<TaskPlacement> placements;
+  private List<TaskPlacement> placements = List.of();
+  /** What the job waits for, while it waits for slots (null otherwise). */
+  private String waitingFor;
   private final Consumer<JobMaster> onTerminated;
   private final long startMillis = System.currentTimeMillis();
   /** Why the job ended (null while it runs, or when it finished). */
   private String endMessage;
 
-  JobMaster(Vertx vertx, JobGraph graph, List<SlotRef> slots, List<TaskPlacement> placements,
-      Consumer<JobMaster> onTerminated) {
+  JobMaster(Vertx vertx, JobGraph graph, Consumer<JobMaster> onTerminated) {
     this.vertx = vertx;
     this.execution = new ExecutionGraph(graph);
-    this.slots = List.copyOf(slots);
-    this.placements = List.copyOf(placements);
     this.onTerminated = onTerminated;
   }
 
   String jobId() {
     return execution.graph().jobId();
+  }
+
+  JobGraph graph() {
+    return execution.graph();
+  }
+
+  int slotsNeeded() {
+    return execution.graph().slotsNeeded();
   }
 
   JobStatus status() {
@@ -58,12 +66,34 @@ final class JobMaster {
 
   /** What a client sees of the job now. */
   ControlMessage.JobInfo info() {
-    return new ControlMessage.JobInfo(jobId(), execution.graph().name(), execution.status(), endMessage,
+    String message = endMessage != null ? endMessage : waitingFor;
+    return new ControlMessage.JobInfo(jobId(), execution.graph().name(), execution.status(), message,
         execution.subtaskCount(), startMillis, execution.durationMillis(), execution.counters());
   }
 
-  /** Sends every TaskManager its subtasks; subtask i of every vertex goes to slot i. */
-  Future<Void> deploy() {
+  /** The job waits for slots: the client sees why in a status event, and in {@link #info()}. */
+  void waitForSlots(String why) {
+    waitingFor = why;
+    publish(new JobEvent.StatusChanged(jobId(), JobStatus.SUBMITTED, why));
+  }
+
+  /** The job waited for slots in vain: it fails with {@code cause}. */
+  void failScheduling(String cause) {
+    if (execution.status().isTerminal()) {
+      return;
+    }
+    publish(new JobEvent.TaskFailed(jobId(), "scheduler", 0, "io.vortex.cluster.NotEnoughSlots", cause, null));
+    terminate(JobStatus.FAILED, cause);
+  }
+
+  /**
+   * Sends every TaskManager its subtasks in the job's {@code slots}; subtask i of every vertex
+   * goes to slot i; {@code placements} (empty in the mini-cluster) tell the data plane where each runs.
+   */
+  Future<Void> deploy(List<SlotRef> slots, List<TaskPlacement> placements) {
+    this.slots = List.copyOf(slots);
+    this.placements = List.copyOf(placements);
+    this.waitingFor = null;
     JobGraph graph = execution.graph();
     Map<String, List<TaskAssignment>> byTaskManager = new LinkedHashMap<>();
     for (JobVertex v : graph.vertices()) {

@@ -18,8 +18,31 @@ import java.util.stream.Collectors;
 final class JobValidator {
   private JobValidator() {}
 
-  /** Throws {@link InvalidJobException} naming the first problem found. */
+  /** Throws {@link InvalidJobException} naming the first problem found, slots included. */
   static void validate(JobGraph graph, int totalSlots) {
+    validate(graph);
+    checkSlots(graph, totalSlots);
+  }
+
+  /**
+   * Throws {@link InvalidJobException} when the cluster has too few slots for the job (used
+   * when jobs do not wait for TaskManagers to join).
+   */
+  static void checkSlots(JobGraph graph, int totalSlots) {
+    int needed = graph.slotsNeeded();
+    if (totalSlots == 0) {
+      throw invalid(graph, "no TaskManager has registered any slots");
+    }
+    if (needed > totalSlots) {
+      throw invalid(
+          graph,
+          "its parallelism " + needed + " is above the " + totalSlots
+              + " slots the cluster has (add TaskManagers or slots, or lower the parallelism)");
+    }
+  }
+
+  /** Throws {@link InvalidJobException} naming the first problem of the graph's structure. */
+  static void validate(JobGraph graph) {
     if (graph.vertices().isEmpty()) {
       throw invalid(graph, "it has no operators");
     }
@@ -51,16 +74,6 @@ final class JobValidator {
       checkInputs(graph, v);
     }
     checkAcyclic(graph);
-    int needed = graph.slotsNeeded();
-    if (totalSlots == 0) {
-      throw invalid(graph, "no TaskManager has registered any slots");
-    }
-    if (needed > totalSlots) {
-      throw invalid(
-          graph,
-          "its parallelism " + needed + " is above the " + totalSlots
-              + " slots the cluster has (add TaskManagers or slots, or lower the parallelism)");
-    }
   }
 
   private static void checkVertex(JobGraph graph, JobVertex v) {

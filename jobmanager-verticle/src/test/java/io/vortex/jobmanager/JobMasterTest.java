@@ -46,9 +46,10 @@ class JobMasterTest {
         .onComplete(ctx.succeedingThenComplete());
   }
 
+  private static final List<SlotRef> SLOTS = List.of(new SlotRef("a", 0), new SlotRef("b", 0), new SlotRef("a", 1));
+
   private JobMaster master(Vertx vertx) {
-    var slots = List.of(new SlotRef("a", 0), new SlotRef("b", 0), new SlotRef("a", 1));
-    return new JobMaster(vertx, graph, slots, List.of(), job -> terminations.incrementAndGet());
+    return new JobMaster(vertx, graph, job -> terminations.incrementAndGet());
   }
 
   private void report(JobMaster job, int vertex, int subtask, TaskState state) {
@@ -57,7 +58,7 @@ class JobMasterTest {
 
   @Test
   void when_deployed_then_subtaskIOfEveryVertexGoesToSlotI(Vertx vertx, VertxTestContext ctx) {
-    vertx.runOnContext(v -> master(vertx).deploy().onComplete(ctx.succeeding(done -> ctx.verify(() -> {
+    vertx.runOnContext(v -> master(vertx).deploy(SLOTS, List.of()).onComplete(ctx.succeeding(done -> ctx.verify(() -> {
       // Then: a holds slots 0 and 1 (subtasks 0 and 2), b slot 0 (subtask 1)
       assertEquals(List.of(new TaskAssignment(1, 0, 0), new TaskAssignment(1, 2, 1),
               new TaskAssignment(2, 0, 0), new TaskAssignment(2, 2, 1)),
@@ -73,7 +74,7 @@ class JobMasterTest {
     vertx.runOnContext(v -> {
       // Given
       JobMaster job = master(vertx);
-      job.deploy().onComplete(ctx.succeeding(deployed -> {
+      job.deploy(SLOTS, List.of()).onComplete(ctx.succeeding(deployed -> {
         // When
         for (int vertex = 1; vertex <= 2; vertex++) {
           for (int s = 0; s < 3; s++) {
@@ -108,7 +109,7 @@ class JobMasterTest {
   void when_cancelledTwice_then_terminatedOnceAsCancelled(Vertx vertx, VertxTestContext ctx) {
     vertx.runOnContext(v -> {
       JobMaster job = master(vertx);
-      job.deploy().onComplete(ctx.succeeding(deployed -> ctx.verify(() -> {
+      job.deploy(SLOTS, List.of()).onComplete(ctx.succeeding(deployed -> ctx.verify(() -> {
         job.cancel();
         job.cancel();
         job.failDeployment(new IllegalStateException("late"));

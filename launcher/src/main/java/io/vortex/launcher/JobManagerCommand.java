@@ -21,10 +21,18 @@ final class JobManagerCommand implements Callable<Integer> {
       description = "The gRPC job service's port; 0 picks a free one (env VORTEX_RPC_PORT; default: ${DEFAULT-VALUE}).")
   int rpcPort;
 
+  @Option(names = "--slot-timeout", paramLabel = "SECONDS", defaultValue = "${env:VORTEX_SLOT_TIMEOUT:-300}",
+      description = "How long a job waits for enough free slots (TaskManagers to join, other jobs to end) before it fails;"
+          + " 0 refuses a job that cannot start at once (env VORTEX_SLOT_TIMEOUT; default: ${DEFAULT-VALUE}).")
+  long slotTimeoutSeconds;
+
   @Override
   public Integer call() {
     if (rpcPort < 0 || rpcPort > 65_535) {
       throw new UsageException("--rpc-port must be 0..65535, is " + rpcPort);
+    }
+    if (slotTimeoutSeconds < 0 || slotTimeoutSeconds > 86_400) {
+      throw new UsageException("--slot-timeout must be 0..86400 seconds, is " + slotTimeoutSeconds);
     }
     var options = cluster.toOptions();
     ClusterMember.configureHazelcastLog();
@@ -36,7 +44,7 @@ final class JobManagerCommand implements Callable<Integer> {
             new DeliveryOptions().setLocalOnly(true));
       }
     }));
-    node.vertx().deployVerticle(new JobManagerVerticle())
+    node.vertx().deployVerticle(new JobManagerVerticle(java.time.Duration.ofSeconds(slotTimeoutSeconds)))
         .compose(id -> node.vertx().deployVerticle(rpc))
         .onFailure(e -> node.close())
         .await();

@@ -110,7 +110,7 @@ class ClusterProcessIT {
   @Test
   void when_aTaskManagerIsKilled_then_itsSlotsLeaveTheJobManagerWithinSeconds() throws Exception {
     // Given: a JobManager and two TaskManagers of 2 slots each
-    Process jm = start("jm", "jobmanager", "--cluster-name", clusterName, "--rpc-port", "0");
+    Process jm = start("jm", "jobmanager", "--cluster-name", clusterName, "--rpc-port", "0", "--slot-timeout", "0");
     String rpc = awaitReady("jm", jm, JOB_MANAGER_READY);
     long started = System.nanoTime();
     Process tm1 = start("tm1", "taskmanager", "--cluster-name", clusterName, "--slots", "2");
