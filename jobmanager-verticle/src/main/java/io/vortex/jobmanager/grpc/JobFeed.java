@@ -29,13 +29,20 @@ final class JobFeed {
   private final String jobId;
   private final Runnable onEnd;
   private final List<WriteStream<JobEvent>> watchers = new ArrayList<>();
-  /** Collected batches that arrived while nobody watched; not replied to yet. */
+  /** Collected batches that arrived while nobody watched (any event, before the first watcher); not replied to yet. */
   private final List<Message<JobEvent>> unwritten = new ArrayList<>();
   /** Collected batches written to the watchers; replied to once they have room. */
   private final List<Message<JobEvent>> unacknowledged = new ArrayList<>();
   private MessageConsumer<JobEvent> consumer;
   private JobStatus status = JobStatus.SUBMITTED;
   private boolean ended;
+  /**
+   * No watcher yet: the submitting call watches once the JobManager's ack is back, but the
+   * JobManager publishes its first events right after that ack, so they can arrive first. Until
+   * the first watcher every event waits in {@link #unwritten} (a final status too: the feed ends
+   * when it is written).
+   */
+  private boolean beforeFirstWatcher = true;
 
   private JobFeed(String jobId, Runnable onEnd) {
     this.jobId = jobId;
@@ -59,14 +66,22 @@ final class JobFeed {
 
   /** Adds a watcher; it gets the batches that waited for one, then every new event. */
   void watch(WriteStream<JobEvent> watcher) {
+    beforeFirstWatcher = false;
     watchers.add(watcher);
     watcher.drainHandler(v -> release());
+    boolean over = false;
     for (Message<JobEvent> m : unwritten) {
       watcher.write(m.body());
-      unacknowledged.add(m);
+      if (m.body() instanceof JobEvent.Collected) {
+        unacknowledged.add(m);
+      }
+      over |= m.body() instanceof JobEvent.StatusChanged s && s.status().isTerminal();
     }
     unwritten.clear();
     release();
+    if (over) {
+      end();
+    }
   }
 
   /** The watcher went away (its client cancelled the call or disconnected). */
@@ -77,6 +92,13 @@ final class JobFeed {
 
   private void onMessage(Message<JobEvent> message) {
     JobEvent event = message.body();
+    if (beforeFirstWatcher) {
+      unwritten.add(message);
+      if (event instanceof JobEvent.StatusChanged s) {
+        status = s.status();
+      }
+      return;
+    }
     if (event instanceof JobEvent.Collected) {
       if (watchers.isEmpty()) {
         unwritten.add(message);
