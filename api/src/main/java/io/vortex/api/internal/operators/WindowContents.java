@@ -175,16 +175,28 @@ abstract class WindowContents<IN, OUT> {
         Object key, ProcessWindowFunction<Object, OUT, Object, Window>.Context context,
         Collector<OUT> out) throws Exception {
       ACC acc = state.value();
-      if (acc == null) {
-        return null;
+      if (acc != null) {
+        emitResult(aggregator, function, key, acc, context, out);
       }
+      return null;
+    }
+
+    /**
+     * Emits the result of one key's accumulator: as it is ({@code function} null) or through the
+     * process function.
+     */
+    @SuppressWarnings("unchecked")
+    static <ACC, R, OUT> void emitResult(
+        WindowAggregator<?, ACC, R> aggregator,
+        ProcessWindowFunction<Object, OUT, Object, Window> function, Object key, ACC acc,
+        ProcessWindowFunction<Object, OUT, Object, Window>.Context context, Collector<OUT> out)
+        throws Exception {
       R result = aggregator.result(acc);
       if (function == null) {
         out.collect((OUT) result);
       } else {
         function.process(key, context, Collections.singletonList(result), out);
       }
-      return null;
     }
 
     @Override

@@ -11,7 +11,10 @@ public final class WindowFactories {
   public record Keyed(WindowDefinition definition, boolean preAggregated) implements OperatorFactory {
     @Override
     public StreamOperator<?> create() {
-      return new WindowOperator<>(definition, preAggregated);
+      // The merge stage covers what translation plans; tests also feed partials to the general one
+      return preAggregated && WindowMergeOperator.supports(definition)
+          ? new WindowMergeOperator<>(definition)
+          : new WindowOperator<>(definition, preAggregated);
     }
 
     @Override

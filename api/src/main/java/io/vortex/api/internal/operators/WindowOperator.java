@@ -117,7 +117,17 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     }
     collector = new TimestampedCollector<>(output);
     if (function != null) {
-      functionContext = newFunctionContext(context, output);
+      functionContext = WindowFunctionContext.of(function, context, output, new WindowFunctionContext.Source() {
+        @Override
+        public Window firing() {
+          return firing;
+        }
+
+        @Override
+        public long currentWatermark() {
+          return currentWatermark;
+        }
+      });
     }
     lateCounter = context.operatorName() + ".late-records";
     batch = context.mode() == RuntimeMode.BATCH;
@@ -125,31 +135,6 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     if (richAggregator() != null) {
       richAggregator().open(runtimeContext());
     }
-  }
-
-  private ProcessWindowFunction<Object, OUT, Object, Window>.Context newFunctionContext(
-      OperatorContext context, Output<OUT> output) {
-    return function.new Context() {
-      @Override
-      public Window window() {
-        return firing;
-      }
-
-      @Override
-      public long currentProcessingTime() {
-        return context.processingTime().currentTimeMillis();
-      }
-
-      @Override
-      public long currentWatermark() {
-        return currentWatermark;
-      }
-
-      @Override
-      public <X> void output(OutputTag<X> tag, X value) {
-        output.collect(tag, value, firing.maxTimestamp());
-      }
-    };
   }
 
   /** Whether every key gets the same windows, in event time. */
