@@ -75,6 +75,17 @@ final class AccumulatorTable {
     return objectSlot(key);
   }
 
+  /**
+   * {@link #slotOf} for a {@code long} key, which needs no box while the table holds long keys;
+   * see {@link #prepareLongs}.
+   */
+  int slotOfLong(long key) {
+    if (size >= growAt) {
+      grow();
+    }
+    return longKeys != null ? longSlot(key) : objectSlot(key);
+  }
+
   private int longSlot(long key) {
     long[] table = longKeys;
     int i = (int) ((key * LONG_PHI) >>> (64 - bits));
@@ -143,6 +154,21 @@ final class AccumulatorTable {
     } else {
       for (int i = 0; i < n; i++) {
         sink += counts[(Objects.hashCode(batch[i]) * INT_PHI) >>> (32 - bits)];
+      }
+    }
+    touched += sink;
+  }
+
+  /** {@link #prepare} for a batch of {@code long} keys. */
+  void prepareLongs(long[] batch, int n) {
+    while (size + n > growAt && (mask + 1) < (1 << 30)) {
+      grow();
+    }
+    long sink = 0;
+    if (longKeys != null) {
+      long[] table = longKeys;
+      for (int i = 0; i < n; i++) {
+        sink += table[((int) ((batch[i] * LONG_PHI) >>> (64 - bits))) << 1];
       }
     }
     touched += sink;

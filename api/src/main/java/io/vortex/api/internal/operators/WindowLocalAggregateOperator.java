@@ -66,6 +66,10 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   private Bucket lastBucket;
   // Records of one tumbling window not yet folded in (see flushPending); flushed before anything
   // reads or emits the tables.
+  // While every key is a Long (checked per record) the pending keys are kept unboxed: the box
+  // the user's key selector makes then never escapes, so the JIT can leave it out.
+  private boolean longKeys = true;
+  private final long[] pendingLongKeys = new long[BATCH];
   private final Object[] pendingKeys = new Object[BATCH];
   private final IN[] pendingValues = newArray(BATCH);
   private final int[] pendingSlots = new int[BATCH];
@@ -123,7 +127,15 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
         flushPending();
         pendingBucket = bucket;
       }
-      pendingKeys[pending] = keySelector.getKey(value);
+      Object key = keySelector.getKey(value);
+      if (longKeys && key instanceof Long l) {
+        pendingLongKeys[pending] = l;
+      } else {
+        if (longKeys) {
+          boxPendingKeys();
+        }
+        pendingKeys[pending] = key;
+      }
       pendingValues[pending++] = value;
       if (pending < BATCH) {
         return;
@@ -148,6 +160,14 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     }
   }
 
+  /** The first key that is not a Long: from now on keys are kept as objects. */
+  private void boxPendingKeys() {
+    longKeys = false;
+    for (int i = 0; i < pending; i++) {
+      pendingKeys[i] = pendingLongKeys[i];
+    }
+  }
+
   /**
    * Folds the pending records into their window's table in three passes: the keys' home slots
    * are read first, then the slots found, then their accumulators touched, and only then are the
@@ -161,10 +181,18 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     }
     pending = 0;
     AccumulatorTable table = pendingBucket.slots;
-    table.prepare(pendingKeys, n);
     int before = table.size();
-    for (int i = 0; i < n; i++) {
-      pendingSlots[i] = table.slotOf(pendingKeys[i]);
+    if (longKeys) {
+      long[] keys = pendingLongKeys;
+      table.prepareLongs(keys, n);
+      for (int i = 0; i < n; i++) {
+        pendingSlots[i] = table.slotOfLong(keys[i]);
+      }
+    } else {
+      table.prepare(pendingKeys, n);
+      for (int i = 0; i < n; i++) {
+        pendingSlots[i] = table.slotOf(pendingKeys[i]);
+      }
     }
     entries += table.size() - before;
     table.touchAccumulators(pendingSlots, n);
