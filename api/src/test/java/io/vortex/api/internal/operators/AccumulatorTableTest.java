@@ -161,4 +161,52 @@ class AccumulatorTableTest {
     assertEquals(-1, table.nextSlot(0));
     assertEquals(0, table.size());
   }
+
+  @Test
+  void when_long_keys_come_in_batches_without_boxes_then_the_slots_are_those_of_boxed_lookups() {
+    // Given two tables sized for 2 keys: one fed unboxed batches, one boxed keys one by one
+    AccumulatorTable unboxed = new AccumulatorTable(2);
+    AccumulatorTable boxed = new AccumulatorTable(2);
+    Random random = new Random(5);
+    long[] batch = new long[32];
+    int[] slots = new int[32];
+    // When 2,000 batches of 32 keys (some repeated within a batch) are looked up
+    for (int b = 0; b < 2_000; b++) {
+      for (int i = 0; i < batch.length; i++) {
+        batch[i] = i % 5 == 0 ? batch[0] : random.nextInt(30_000) - 15_000L;
+      }
+      unboxed.prepareLongs(batch, batch.length);
+      for (int i = 0; i < batch.length; i++) {
+        slots[i] = unboxed.slotOfLong(batch[i]);
+      }
+      for (int i = 0; i < batch.length; i++) { // slots stay valid across the batch
+        Long sum = (Long) unboxed.accumulator(slots[i]);
+        unboxed.setAccumulator(slots[i], sum == null ? batch[i] : sum + batch[i]);
+        add(boxed, batch[i], batch[i]);
+      }
+    }
+    // Then both hold the same sums and counts, the first still unboxed after growing
+    assertTrue(unboxed.holdsLongKeys());
+    assertTrue(unboxed.capacity() >= 2 * unboxed.size(), unboxed.toString());
+    assertEquals(contents(boxed), contents(unboxed));
+  }
+
+  @Test
+  void when_a_table_holds_object_keys_then_long_lookups_find_the_boxed_key() {
+    // Given a table moved to object keys by a string, holding the boxed key 7
+    AccumulatorTable table = new AccumulatorTable(4);
+    add(table, 7L, 1);
+    add(table, "x", 1);
+    assertFalse(table.holdsLongKeys());
+    // When 7 and 8 are looked up unboxed
+    long[] batch = {7, 8};
+    table.prepareLongs(batch, 2);
+    int seven = table.slotOfLong(7);
+    int eight = table.slotOfLong(8);
+    // Then 7 is the same key (counted twice), 8 a new one
+    assertEquals(2, table.count(seven));
+    assertEquals(7L, table.keyAt(seven));
+    assertEquals(1, table.count(eight));
+    assertEquals(3, table.size());
+  }
 }
