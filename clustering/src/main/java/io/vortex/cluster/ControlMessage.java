@@ -49,17 +49,25 @@ public sealed interface ControlMessage {
   record CancelJob(String jobId) implements ControlMessage {}
 
   /**
-   * The JobManager deploys subtasks of a job to one TaskManager. {@code placements} say where
-   * every subtask of the job runs, so channels to subtasks on other TaskManagers go over TCP; it
-   * is empty when the job runs on TaskManagers without a data server (the mini-cluster).
+   * The JobManager deploys subtasks of execution {@code attempt} of a job (0 first; a restart
+   * deploys the next) to one TaskManager. {@code placements} say where every subtask of the job
+   * runs, so channels to subtasks on other TaskManagers go over TCP; it is empty when the job runs
+   * on TaskManagers without a data server (the mini-cluster).
    */
-  record DeployTasks(JobGraph graph, List<TaskAssignment> tasks, List<TaskPlacement> placements)
+  record DeployTasks(JobGraph graph, int attempt, List<TaskAssignment> tasks, List<TaskPlacement> placements)
       implements ControlMessage {
     public DeployTasks(JobGraph graph, List<TaskAssignment> tasks) {
-      this(graph, tasks, List.of());
+      this(graph, 0, tasks, List.of());
+    }
+
+    public DeployTasks(JobGraph graph, List<TaskAssignment> tasks, List<TaskPlacement> placements) {
+      this(graph, 0, tasks, placements);
     }
 
     public DeployTasks {
+      if (attempt < 0) {
+        throw new IllegalArgumentException("negative attempt " + attempt);
+      }
       tasks = List.copyOf(tasks);
       placements = placements == null ? List.of() : List.copyOf(placements);
     }
@@ -68,15 +76,26 @@ public sealed interface ControlMessage {
   /** Subtask {@code subtask} of vertex {@code vertexId} runs in slot {@code slot}. */
   record TaskAssignment(int vertexId, int subtask, int slot) {}
 
-  /** A TaskManager reports a subtask's new state, with the failure or its final counters. */
+  /**
+   * A TaskManager reports a subtask's new state in execution {@code attempt} of its job, with the
+   * failure or its final counters. A report of another attempt than the job's current one is late
+   * and ignored.
+   */
   record TaskStateChanged(
       String jobId,
+      int attempt,
       int vertexId,
       int subtask,
       TaskState state,
       Failure failure,
       Map<String, Long> counters)
       implements ControlMessage {
+    /** A report of the job's first attempt. */
+    public TaskStateChanged(String jobId, int vertexId, int subtask, TaskState state, Failure failure,
+        Map<String, Long> counters) {
+      this(jobId, 0, vertexId, subtask, state, failure, counters);
+    }
+
     public TaskStateChanged {
       counters = counters == null ? Map.of() : Map.copyOf(counters);
     }

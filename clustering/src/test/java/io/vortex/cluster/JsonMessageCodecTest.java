@@ -64,10 +64,11 @@ class JsonMessageCodecTest {
         new ControlMessage.SubmitJob(graph),
         new ControlMessage.CancelJob("job-1"),
         new ControlMessage.DeployTasks(graph, List.of(new TaskAssignment(1, 0, 0), new TaskAssignment(2, 1, 3))),
-        new ControlMessage.DeployTasks(graph, List.of(new TaskAssignment(1, 0, 0)), List.of(
+        new ControlMessage.DeployTasks(graph, 3, List.of(new TaskAssignment(1, 0, 0)), List.of(
             new TaskPlacement(1, 0, new DataAddress("tm-1", "127.0.0.1", 40_001)),
             new TaskPlacement(1, 1, new DataAddress("tm-2", "127.0.0.1", 40_002)))),
         new ControlMessage.TaskStateChanged("job-1", 2, 1, TaskState.FAILED, failure, Map.of("lines", 7L)),
+        new ControlMessage.TaskStateChanged("job-1", 4, 2, 1, TaskState.FINISHED, null, Map.of("lines", 7L)),
         new ControlMessage.TaskStateChanged("job-1", 2, 0, TaskState.RUNNING, null, Map.of()),
         new ControlMessage.CommitJob("job-1"),
         new ControlMessage.CancelTasks("job-1"),

@@ -35,6 +35,11 @@ final class JobMaster {
   private List<SlotRef> slots = List.of();
   /** Where every subtask runs, for the data plane; empty in the mini-cluster. */
   private List<TaskPlacement> placements = List.of();
+  /**
+   * The execution attempt running now: deploys carry it, reports of other attempts are late and
+   * ignored. Always 0 until jobs restart (fault tolerance, the next issue).
+   */
+  private final int attempt = 0;
   /** What the job waits for, while it waits for slots (null otherwise). */
   private String waitingFor;
   private final Consumer<JobMaster> onTerminated;
@@ -108,11 +113,14 @@ final class JobMaster {
     List<Future<?>> sent = new ArrayList<>();
     byTaskManager.forEach(
         (tm, tasks) ->
-            sent.add(vertx.eventBus().request(Addresses.taskManager(tm), new ControlMessage.DeployTasks(graph, tasks, placements))));
+            sent.add(vertx.eventBus().request(Addresses.taskManager(tm), new ControlMessage.DeployTasks(graph, attempt, tasks, placements))));
     return Future.all(sent).mapEmpty();
   }
 
   void onTaskState(TaskStateChanged change) {
+    if (change.attempt() != attempt) {
+      return; // a late report from another attempt of the job
+    }
     JobStatus before = execution.status();
     JobStatus after = execution.update(change.vertexId(), change.subtask(), change.state(), change.counters());
     if (before == after) {

@@ -119,4 +119,26 @@ class JobMasterTest {
       })));
     });
   }
+
+  @Test
+  void when_aReportOfAnotherAttemptArrives_then_itIsIgnored(Vertx vertx, VertxTestContext ctx) {
+    vertx.runOnContext(v -> {
+      // Given: the job's attempt 0 deployed
+      JobMaster job = master(vertx);
+      job.deploy(SLOTS, List.of()).onComplete(ctx.succeeding(deployed -> ctx.verify(() -> {
+        assertEquals(0, a.received(DeployTasks.class).get(0).attempt());
+
+        // When: a subtask of another attempt reports a failure
+        job.onTaskState(new TaskStateChanged(graph.jobId(), 1, 1, 0, TaskState.FAILED,
+            new io.vortex.cluster.ControlMessage.Failure("src", "java.lang.IllegalStateException", "old", null), Map.of()));
+
+        // Then: the job runs on; a report of its own attempt still counts
+        assertEquals(JobStatus.SUBMITTED, job.status());
+        report(job, 1, 0, TaskState.RUNNING);
+        assertEquals(JobStatus.RUNNING, job.status());
+        assertEquals(0, terminations.get());
+        ctx.completeNow();
+      })));
+    });
+  }
 }

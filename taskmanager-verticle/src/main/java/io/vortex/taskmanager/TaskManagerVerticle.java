@@ -221,7 +221,7 @@ public final class TaskManagerVerticle extends VerticleBase {
         return;
       }
       try {
-        transport.placeJob(deploy.graph(), deploy.placements(), loader.result());
+        transport.placeJob(deploy.graph(), deploy.attempt(), deploy.placements(), loader.result());
       } catch (RuntimeException e) { // e.g. more remote channels than the network memory holds
         failAll(deploy, e);
         return;
@@ -236,7 +236,7 @@ public final class TaskManagerVerticle extends VerticleBase {
     for (TaskAssignment a : deploy.tasks()) {
       var failure = TaskFailures.of(deploy.graph(), a.vertexId(), cause);
       vertx.eventBus().send(Addresses.JOB_MANAGER,
-          new TaskStateChanged(jobId, a.vertexId(), a.subtask(), TaskState.FAILED, failure, Map.of()));
+          new TaskStateChanged(jobId, deploy.attempt(), a.vertexId(), a.subtask(), TaskState.FAILED, failure, Map.of()));
     }
   }
 
@@ -250,7 +250,8 @@ public final class TaskManagerVerticle extends VerticleBase {
                 vertx.eventBus()
                     .request(Addresses.jobEvents(jobId), new JobEvent.Collected(jobId, sink, subtask, records), UNTIL_READ)
                     .mapEmpty(),
-            loader);
+            loader,
+            deploy.attempt());
     for (TaskAssignment assignment : deploy.tasks()) {
       SlotRunner slot = slots.get(assignment.slot());
       slot.context().runOnContext(v -> startTask(jobFactory, deploy, assignment, slot));
@@ -273,17 +274,17 @@ public final class TaskManagerVerticle extends VerticleBase {
           vertx.eventBus()
               .send(
                   Addresses.JOB_MANAGER,
-                  new TaskStateChanged(jobId, a.vertexId(), a.subtask(), state, failure, counters));
+                  new TaskStateChanged(jobId, deploy.attempt(), a.vertexId(), a.subtask(), state, failure, counters));
         };
     try {
       Task task = jobFactory.create(deploy.graph(), a.vertexId(), a.subtask(), slot, listener);
       vertx.eventBus()
-          .send(Addresses.JOB_MANAGER, new TaskStateChanged(jobId, a.vertexId(), a.subtask(), TaskState.RUNNING, null, Map.of()));
+          .send(Addresses.JOB_MANAGER, new TaskStateChanged(jobId, deploy.attempt(), a.vertexId(), a.subtask(), TaskState.RUNNING, null, Map.of()));
       slot.add(task);
     } catch (Throwable e) {
       var failure = TaskFailures.of(deploy.graph(), a.vertexId(), e);
       vertx.eventBus()
-          .send(Addresses.JOB_MANAGER, new TaskStateChanged(jobId, a.vertexId(), a.subtask(), TaskState.FAILED, failure, Map.of()));
+          .send(Addresses.JOB_MANAGER, new TaskStateChanged(jobId, deploy.attempt(), a.vertexId(), a.subtask(), TaskState.FAILED, failure, Map.of()));
     }
   }
 }

@@ -34,12 +34,19 @@ public final class TaskFactory {
   private final ChannelTransport transport;
   private final ClientChannelSender client;
   private final ClassLoader classLoader;
+  /** The job's execution attempt these tasks belong to: their channel ids carry it. */
+  private final int attempt;
 
   public TaskFactory(Vertx vertx, ChannelTransport transport, ClientChannelSender client, ClassLoader loader) {
+    this(vertx, transport, client, loader, 0);
+  }
+
+  public TaskFactory(Vertx vertx, ChannelTransport transport, ClientChannelSender client, ClassLoader loader, int attempt) {
     this.vertx = vertx;
     this.transport = transport;
     this.client = client;
     this.classLoader = loader;
+    this.attempt = attempt;
   }
 
   /** Sends collected records to the job's client; completes when the client has room for them. */
@@ -53,7 +60,7 @@ public final class TaskFactory {
       throws Exception {
     JobVertex vertex = graph.vertex(vertexId);
     String jobId = graph.jobId();
-    TaskId id = new TaskId(jobId, vertexId, subtask);
+    TaskId id = new TaskId(jobId, attempt, vertexId, subtask);
     TaskClock clock = new TaskClock();
     clock.setWakeup(runner::wakeup);
     Map<String, Long> counters = new HashMap<>();
@@ -145,7 +152,7 @@ public final class TaskFactory {
         if (edge.partitioning() == Partitioning.FORWARD && p != subtask) {
           continue;
         }
-        channels.add(transport.input(new ChannelId(graph.jobId(), e, p, subtask)));
+        channels.add(transport.input(new ChannelId(graph.jobId(), attempt, e, p, subtask)));
         inputOf.add(edge.targetInput());
       }
     }
@@ -171,7 +178,7 @@ public final class TaskFactory {
         if (edge.partitioning() == Partitioning.FORWARD && c != subtask) {
           continue;
         }
-        channels.add(transport.output(new ChannelId(graph.jobId(), e, subtask, c)));
+        channels.add(transport.output(new ChannelId(graph.jobId(), attempt, e, subtask, c)));
       }
       KeySelector<Object, ?> key =
           edge.keySelector() == null ? null : UserCode.deserialize(edge.keySelector(), classLoader);

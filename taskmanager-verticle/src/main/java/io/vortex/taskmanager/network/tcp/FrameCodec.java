@@ -8,7 +8,7 @@ import io.vortex.taskmanager.network.ChannelId;
 
 /**
  * The wire format: {@code [int length][byte type][body]}, the length counting type and body. A
- * channel frame's body starts with its channel id (job, edge, producer, consumer); a DATA frame
+ * channel frame's body starts with its channel id (job, attempt, edge, producer, consumer); a DATA frame
  * puts its backlog first, at a fixed offset, so the producer can set it when the frame leaves.
  *
  * <p>Threading: stateless.
@@ -120,6 +120,7 @@ public final class FrameCodec {
 
   private static void writeId(ChannelId id, DataOut out) {
     out.writeString(id.jobId());
+    out.writeVarInt(id.attempt());
     out.writeVarInt(id.edge());
     out.writeVarInt(id.producer());
     out.writeVarInt(id.consumer());
@@ -127,13 +128,14 @@ public final class FrameCodec {
 
   private static ChannelId readId(DataIn in) {
     String job = in.readString();
+    int attempt = in.readVarInt();
     int edge = in.readVarInt();
     int producer = in.readVarInt();
     int consumer = in.readVarInt();
-    if (edge < 0 || producer < 0 || consumer < 0) {
+    if (attempt < 0 || edge < 0 || producer < 0 || consumer < 0) {
       throw new FrameException("negative index in channel id");
     }
-    return new ChannelId(job, edge, producer, consumer);
+    return new ChannelId(job, attempt, edge, producer, consumer);
   }
 
   private static void writeEvent(ChannelEvent event, DataOut out) {

@@ -21,9 +21,12 @@ final class JobPlacements {
   private final JobGraph graph;
   private final Map<Long, DataAddress> bySubtask = new HashMap<>();
   final ClassLoader loader;
+  /** The job's execution attempt placed here. */
+  final int attempt;
 
-  JobPlacements(JobGraph graph, List<TaskPlacement> placements, ClassLoader loader) {
+  JobPlacements(JobGraph graph, int attempt, List<TaskPlacement> placements, ClassLoader loader) {
     this.graph = graph;
+    this.attempt = attempt;
     this.loader = loader;
     for (TaskPlacement p : placements) {
       bySubtask.put(key(p.vertexId(), p.subtask()), p.address());

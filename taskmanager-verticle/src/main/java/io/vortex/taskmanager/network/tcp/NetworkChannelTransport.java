@@ -103,11 +103,11 @@ public final class NetworkChannelTransport implements ChannelTransport {
    *     exclusive buffers than the network memory holds
    */
   @Override
-  public void placeJob(JobGraph graph, List<TaskPlacement> placements, ClassLoader loader) {
+  public void placeJob(JobGraph graph, int attempt, List<TaskPlacement> placements, ClassLoader loader) {
     if (placements.isEmpty()) {
       return;
     }
-    var job = new JobPlacements(graph, placements, loader);
+    var job = new JobPlacements(graph, attempt, placements, loader);
     int needed = job.remoteInputs(taskManagerId) * config.exclusiveBuffers();
     if (needed > pool.total()) {
       throw new NetworkMemoryException(
@@ -226,7 +226,7 @@ public final class NetworkChannelTransport implements ChannelTransport {
   }
 
   private void onCredit(PeerConnection from, Frame.Credit c) {
-    if (released.contains(c.channel().jobId())) {
+    if (released.contains(c.channel().jobId()) || isEarlierAttempt(c.channel())) {
       return;
     }
     RemoteOutputChannel out = outputs.computeIfAbsent(c.channel(), this::newOutput);
@@ -238,8 +238,14 @@ public final class NetworkChannelTransport implements ChannelTransport {
     out.onCredit(c.credits());
   }
 
+  /** A channel of an attempt of its job older than the one placed here: its frames are late. */
+  private boolean isEarlierAttempt(ChannelId id) {
+    JobPlacements job = jobs.get(id.jobId());
+    return job != null && id.attempt() < job.attempt;
+  }
+
   private void deliver(PeerConnection from, ChannelId id, Frame frame) {
-    if (released.contains(id.jobId())) {
+    if (released.contains(id.jobId()) || isEarlierAttempt(id)) {
       return;
     }
     RemoteInputChannel in = inputs.computeIfAbsent(id, k -> new RemoteInputChannel(k, context));

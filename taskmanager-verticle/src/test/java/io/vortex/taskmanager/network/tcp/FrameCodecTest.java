@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {
-  private static final ChannelId ID = new ChannelId("job-ü-1", 3, 1, 200);
+  private static final ChannelId ID = new ChannelId("job-ü-1", 5, 3, 1, 200);
 
   private static List<Frame> everyFrame() {
     return List.of(

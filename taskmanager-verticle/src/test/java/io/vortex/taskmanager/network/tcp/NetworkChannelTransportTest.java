@@ -338,6 +338,43 @@ class NetworkChannelTransportTest {
     healthy.assertReceived("h", 100);
   }
 
+  /** A DATA frame of {@code values} (timestamps 0, 1, ...), as a producer's BatchCodec writes it. */
+  private static Buffer dataFrame(ChannelId id, String... values) {
+    var batch = new RecordBatch(values.length);
+    for (int i = 0; i < values.length; i++) {
+      batch.add(values[i], i);
+    }
+    var records = new io.vortex.api.internal.serialization.DataOut(256);
+    new BatchCodec(NetworkChannelTransportTest.class.getClassLoader()).write(batch, 0, values.length, records, 1 << 20);
+    return FrameCodec.encode(new Frame.Data(id, 0, records.toByteArray()));
+  }
+
+  @Test
+  void when_framesOfAnEarlierAttemptArrive_then_theyAreDroppedAndTheCurrentAttemptsChannelGetsOnlyItsOwn(Vertx vertxA)
+      throws Exception {
+    // Given: on B, attempt 1 of the job reads from a fake TaskManager "tm-0" (a raw socket)
+    var fake = new DataAddress("tm-0", "127.0.0.1", 1);
+    b.placeJob(graph(1, Partitioning.FORWARD), 1, placements(1, fake, b.address()), getClass().getClassLoader());
+    var current = new ChannelId(JOB, 1, 0, 0, 0);
+    var consumer = new Consumer(vertxB, b.input(current), true);
+    NetSocket raw = await(vertxA.createNetClient().connect(b.address().port(), "127.0.0.1"));
+    var credited = new CompletableFuture<Void>();
+    raw.handler(chunk -> credited.complete(null));
+    raw.write(FrameCodec.encode(new Frame.Hello("tm-0")));
+    credited.get(20, TimeUnit.SECONDS);
+
+    // When: a producer of attempt 0, still running somewhere, sends its records and its end; then attempt 1's producer
+    var late = new ChannelId(JOB, 0, 0, 0, 0);
+    raw.write(dataFrame(late, "stale-1", "stale-2"));
+    raw.write(FrameCodec.encode(new Frame.Event(late, ChannelEvent.EndOfPartition.INSTANCE)));
+    raw.write(dataFrame(current, "fresh-1", "fresh-2"));
+    raw.write(FrameCodec.encode(new Frame.Event(current, ChannelEvent.EndOfPartition.INSTANCE)));
+
+    // Then
+    consumer.ended.get(20, TimeUnit.SECONDS);
+    assertEquals(List.of("fresh-1", "fresh-2"), consumer.values);
+  }
+
   @Test
   void when_jobNeedsMoreNetworkMemoryThanConfigured_then_clearErrorAtPlacement(Vertx vertxA) throws Exception {
     // Given: room for 4 buffers, a job with 8 remote input channels of 2 exclusive buffers each
