@@ -11,7 +11,9 @@ import io.vortex.cluster.ControlMessage.RegisterTaskManager;
 import io.vortex.cluster.ControlMessage.SubmitJob;
 import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
+import io.vortex.cluster.TaskManagerDirectory;
 import io.vortex.cluster.TaskPlacement;
+import io.vortex.jobmanager.scheduler.SlotLeases;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.api.graph.JobVertex;
 import io.vortex.jobmanager.scheduler.SlotPool;
@@ -36,6 +38,7 @@ public final class JobManagerVerticle extends VerticleBase {
   private static final int ENDED_JOBS_KEPT = 100;
 
   private final SlotPool slotPool = new SlotPool();
+  private SlotLeases leases;
   private final Map<String, JobMaster> jobs = new LinkedHashMap<>();
   private final EndedJobs ended = new EndedJobs(ENDED_JOBS_KEPT);
   /** Accepted jobs waiting for free slots, oldest first. */
@@ -62,7 +65,14 @@ public final class JobManagerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     JsonMessageCodec.registerAll(vertx.eventBus());
-    return vertx.eventBus().<ControlMessage>consumer(Addresses.JOB_MANAGER, this::onMessage).completion();
+    leases = new SlotLeases(vertx);
+    return vertx.eventBus().<ControlMessage>consumer(Addresses.JOB_MANAGER, this::onMessage).completion()
+        .compose(v -> TaskManagerDirectory.all(vertx))
+        .onSuccess(known -> {
+          // TaskManagers that registered before this JobManager started (or before it restarted)
+          known.forEach(r -> slotPool.register(r.taskManagerId(), r.slots(), r.nodeId(), r.dataAddress()));
+          scheduleWaiting();
+        });
   }
 
   private void onMessage(Message<ControlMessage> message) {
@@ -103,12 +113,15 @@ public final class JobManagerVerticle extends VerticleBase {
       message.reply(new ControlMessage.Ack("registered " + register.slots() + " slots"));
       scheduleWaiting();
     } else if (body instanceof ControlMessage.MemberLeft left) {
-      slotPool.removeNode(left.nodeId()).forEach((taskManagerId, jobIds) -> jobIds.forEach(jobId -> {
-        JobMaster job = jobs.get(jobId);
-        if (job != null) {
-          job.taskManagerLost(taskManagerId);
-        }
-      }));
+      slotPool.removeNode(left.nodeId()).forEach((taskManagerId, jobIds) -> {
+        TaskManagerDirectory.remove(vertx, taskManagerId); // it cannot take itself out any more
+        jobIds.forEach(jobId -> {
+          JobMaster job = jobs.get(jobId);
+          if (job != null) {
+            job.taskManagerLost(taskManagerId);
+          }
+        });
+      });
       message.reply(new ControlMessage.Ack("member " + left.nodeId() + " removed"));
     } else {
       message.fail(INVALID_JOB, "unexpected message " + body.getClass().getSimpleName());
@@ -171,11 +184,18 @@ public final class JobManagerVerticle extends VerticleBase {
       JobMaster job = waiting.poll();
       JobGraph graph = job.graph();
       List<SlotPool.SlotRef> slots = slotPool.allocate(graph.jobId(), graph.slotsNeeded());
+      final List<TaskPlacement> placements;
       try {
-        job.deploy(slots, placements(graph, slots)).onFailure(job::failDeployment);
+        placements = placements(graph, slots);
       } catch (IllegalStateException e) {
         job.failDeployment(e);
+        continue;
       }
+      leases.acquire(graph.jobId(), slots)
+          .compose(v -> job.status().isTerminal()
+              ? leases.release(graph.jobId(), slots) // cancelled while its slots were being leased
+              : job.deploy(slots, placements))
+          .onFailure(job::failDeployment);
     }
   }
 
@@ -209,6 +229,7 @@ public final class JobManagerVerticle extends VerticleBase {
     waiting.remove(job);
     ended.add(job.info());
     slotPool.release(job.jobId());
+    leases.release(job.jobId(), job.slots());
     scheduleWaiting();
   }
 }

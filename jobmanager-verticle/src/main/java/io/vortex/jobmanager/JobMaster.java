@@ -61,6 +61,11 @@ final class JobMaster {
     return execution.graph();
   }
 
+  /** The slots the job was deployed to (empty before). */
+  List<SlotRef> slots() {
+    return slots;
+  }
+
   int slotsNeeded() {
     return execution.graph().slotsNeeded();
   }

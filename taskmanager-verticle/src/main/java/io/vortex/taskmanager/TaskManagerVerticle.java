@@ -15,6 +15,7 @@ import io.vortex.cluster.ControlMessage.JobTerminated;
 import io.vortex.cluster.ControlMessage.TaskAssignment;
 import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
+import io.vortex.cluster.TaskManagerDirectory;
 import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.ChannelTransport;
 import io.vortex.taskmanager.network.LocalChannelTransport;
@@ -118,22 +119,28 @@ public final class TaskManagerVerticle extends VerticleBase {
       closed.add(abort(jobId));
     }
     return Future.all(closed)
+        .compose(v -> TaskManagerDirectory.remove(vertx, config.id()).otherwiseEmpty())
         .compose(v -> transport instanceof NetworkChannelTransport network ? network.close() : Future.succeededFuture());
   }
 
-  /** Registers with the JobManager, retrying until it answers (it may start later). */
+  /**
+   * Puts this TaskManager in the cluster's directory, then registers with the JobManager, retrying
+   * until it answers (it may start later).
+   */
   private Future<Void> register() {
+    var registration = new ControlMessage.RegisterTaskManager(config.id(), config.slots(), config.nodeId(), dataAddress);
     Promise<Void> registered = Promise.promise();
-    tryRegister(registered);
+    TaskManagerDirectory.publish(vertx, registration)
+        .onSuccess(v -> tryRegister(registration, registered))
+        .onFailure(registered::fail);
     return registered.future();
   }
 
-  private void tryRegister(Promise<Void> registered) {
-    var message = new ControlMessage.RegisterTaskManager(config.id(), config.slots(), config.nodeId(), dataAddress);
+  private void tryRegister(ControlMessage.RegisterTaskManager message, Promise<Void> registered) {
     vertx.eventBus()
         .request(Addresses.JOB_MANAGER, message, new DeliveryOptions().setSendTimeout(2_000))
         .onSuccess(reply -> registered.complete())
-        .onFailure(e -> vertx.setTimer(REGISTER_RETRY_MILLIS, t -> tryRegister(registered)));
+        .onFailure(e -> vertx.setTimer(REGISTER_RETRY_MILLIS, t -> tryRegister(message, registered)));
   }
 
   private void onMessage(Message<ControlMessage> message) {
