@@ -12,15 +12,14 @@ import io.vortex.cluster.Addresses;
 import io.vortex.cluster.ControlMessage;
 import io.vortex.cluster.ControlMessage.FetchJobJar;
 import io.vortex.cluster.ControlMessage.JobJarChunk;
+import io.vortex.taskmanager.network.EndedJobIds;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Each job's class loader on this TaskManager: a job submitted with a jar gets a loader over
@@ -38,7 +37,7 @@ final class JobClassLoaders {
   private final ClassLoader parent;
   private final Map<String, URLClassLoader> loaders = new HashMap<>();
   private final Map<String, String> files = new HashMap<>();
-  private final Set<String> released = new HashSet<>();
+  private final EndedJobIds released = new EndedJobIds();
 
   JobClassLoaders(Vertx vertx, ClassLoader parent) {
     this.vertx = vertx;

@@ -18,6 +18,7 @@ import io.vortex.cluster.JsonMessageCodec;
 import io.vortex.cluster.TaskManagerDirectory;
 import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.ChannelTransport;
+import io.vortex.taskmanager.network.EndedJobIds;
 import io.vortex.taskmanager.network.LocalChannelTransport;
 import io.vortex.taskmanager.network.tcp.NetworkChannelTransport;
 import io.vortex.taskmanager.task.SlotRunner;
@@ -52,6 +53,12 @@ public final class TaskManagerVerticle extends VerticleBase {
   /** Finished tasks waiting for their job to commit, by job. Filled from slot threads. */
   private final Map<String, Queue<FinishedTask>> awaitingCommit =
       new ConcurrentHashMap<>();
+
+  /**
+   * Jobs cancelled here (the newest): a task of theirs whose start was still queued on its slot
+   * when the cancel ran must not start, or it would run to its end and keep its in-progress files.
+   */
+  private final EndedJobIds cancelledJobs = new EndedJobIds();
 
   /** A finished task and the slot whose event loop owns it. */
   private record FinishedTask(SlotRunner slot, Task task) {}
@@ -186,6 +193,7 @@ public final class TaskManagerVerticle extends VerticleBase {
    * stops.
    */
   private Future<Void> cancel(String jobId) {
+    cancelledJobs.add(jobId); // before the slots' cancels are queued: a start queued after them sees it
     List<Future<Void>> cancelled = new ArrayList<>();
     for (SlotRunner slot : slots) {
       Promise<Void> done = Promise.promise();
@@ -220,7 +228,7 @@ public final class TaskManagerVerticle extends VerticleBase {
   private void deploy(DeployTasks deploy) {
     String jobId = deploy.graph().jobId();
     classLoaders.forJob(jobId).onComplete(loader -> {
-      if (classLoaders.isReleased(jobId)) {
+      if (classLoaders.isReleased(jobId) || cancelledJobs.contains(jobId)) {
         return; // the job ended while its jar was on its way
       }
       if (loader.failed()) {
@@ -267,6 +275,9 @@ public final class TaskManagerVerticle extends VerticleBase {
 
   private void startTask(TaskFactory jobFactory, DeployTasks deploy, TaskAssignment a, SlotRunner slot) {
     String jobId = deploy.graph().jobId();
+    if (cancelledJobs.contains(jobId)) {
+      return; // cancelled while this start waited for the slot: the slot's cancel has run already
+    }
     Task.Listener listener =
         (task, state, failure, counters) -> {
           if (state == TaskState.FAILED) {

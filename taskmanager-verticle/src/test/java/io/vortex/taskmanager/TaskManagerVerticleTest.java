@@ -122,6 +122,47 @@ class TaskManagerVerticleTest {
   }
 
   @Test
+  void when_aJobIsCancelledWhileItsClassesAreOnTheirWay_then_noneOfItsTasksStartsAndNoFileIsLeft(
+      Vertx vertx, VertxTestContext ctx) throws Exception {
+    // Given: a job writing files whose jar request the JobManager answers only after the job was cancelled
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cancelled-early");
+    JobGraph cancelled = graph(env -> env.generate(1_000, i -> i).map(i -> "line " + i).writeAsText(dir.resolve("out").toString()));
+    List<io.vertx.core.eventbus.Message<Object>> jarRequests = new CopyOnWriteArrayList<>();
+    Promise<Void> asked = Promise.promise();
+    vertx.eventBus().consumer(Addresses.JOB_JARS, m -> {
+      if (((ControlMessage.FetchJobJar) m.body()).jobId().equals(cancelled.jobId())) {
+        jarRequests.add(m);
+        asked.tryComplete();
+      } else {
+        m.fail(404, "no jar");
+      }
+    });
+
+    fakeJobManager(vertx)
+        .compose(v -> startTaskManager(vertx))
+        .compose(id -> request(vertx, deployAll(cancelled)))
+        .compose(ack -> asked.future())
+        // When: it is cancelled, then the jar's answer (no jar) comes
+        .compose(v -> request(vertx, new ControlMessage.CancelTasks(cancelled.jobId())))
+        .compose(ack -> {
+          jarRequests.forEach(m -> m.fail(404, "no jar"));
+          // a second job on the same slots: once it finished, the first one's starts had their turn
+          JobGraph next = graph(env -> env.generate(10, i -> i).collect("out"));
+          return fakeClient(vertx, next)
+              .compose(v -> request(vertx, deployAll(next)))
+              .compose(a -> reported(vertx, TaskState.FINISHED, next.vertices().stream().mapToInt(JobVertex::parallelism).sum()));
+        })
+        // Then
+        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+          assertEquals(List.of(), states.stream().filter(s -> s.jobId().equals(cancelled.jobId())).toList());
+          try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "no file of the cancelled job");
+          }
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void when_jobDeployedRunsAndCommits_then_everySubtaskReportsRunningThenFinishedAndRecordsArrive(
       Vertx vertx, VertxTestContext ctx) {
     // Given: a bounded pipeline over two slots, with a rebalance between its two vertices

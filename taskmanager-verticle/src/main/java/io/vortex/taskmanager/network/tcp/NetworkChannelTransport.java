@@ -10,6 +10,7 @@ import io.vertx.core.net.NetSocket;
 import io.vortex.api.graph.JobGraph;
 import io.vortex.cluster.DataAddress;
 import io.vortex.cluster.TaskPlacement;
+import io.vortex.taskmanager.network.EndedJobIds;
 import io.vortex.taskmanager.network.ChannelId;
 import io.vortex.taskmanager.network.ChannelTransport;
 import io.vortex.taskmanager.network.InputChannel;
@@ -47,8 +48,8 @@ public final class NetworkChannelTransport implements ChannelTransport {
   private final Map<String, JobPlacements> jobs = new ConcurrentHashMap<>();
   private final Map<ChannelId, RemoteOutputChannel> outputs = new ConcurrentHashMap<>();
   private final Map<ChannelId, RemoteInputChannel> inputs = new ConcurrentHashMap<>();
-  /** Jobs released here: late frames for them are dropped. */
-  private final Set<String> released = ConcurrentHashMap.newKeySet();
+  /** Jobs released here (the newest ones): late frames for them are dropped. */
+  private final EndedJobIds released = new EndedJobIds();
   // connection context
   private final Map<String, PeerConnection> peers = new HashMap<>();
   private volatile DataAddress address;
