@@ -192,7 +192,12 @@ final class AccumulatorTable {
   }
 
   void setAccumulator(int slot, Object accumulator) {
-    accumulators[slot] = accumulator;
+    // A mutable accumulator comes back as it was: skipping the store skips its GC write barrier
+    // (the slots array is large enough to live in the old generation, where each store of a young
+    // object costs a memory fence)
+    if (accumulators[slot] != accumulator) {
+      accumulators[slot] = accumulator;
+    }
   }
 
   /** Records counted in an occupied slot. */
