@@ -8,6 +8,7 @@ import io.vortex.api.function.ProcessFunction;
 import io.vortex.api.graph.OperatorKind;
 import io.vortex.api.graph.Partitioning;
 import io.vortex.api.internal.KeyTypes;
+import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.FilterOperator;
 import io.vortex.api.internal.operators.FlatMapOperator;
@@ -56,29 +57,31 @@ public class DataStream<T> {
 
   public <R> DataStream<R> map(MapFunction<T, R> mapper) {
     Objects.requireNonNull(mapper, "mapper");
-    return apply("map", Factories.of(OperatorKind.MAP, () -> new MapOperator<>(mapper)));
+    return apply("map", Factories.of(OperatorKind.MAP, () -> new MapOperator<>(mapper)),
+        RecordTypes.argument(mapper, MapFunction.class, 1, true));
   }
 
   public DataStream<T> filter(FilterFunction<T> filter) {
     Objects.requireNonNull(filter, "filter");
-    return apply("filter", Factories.of(OperatorKind.FILTER, () -> new FilterOperator<>(filter)));
+    return keepingType("filter", Factories.of(OperatorKind.FILTER, () -> new FilterOperator<>(filter)));
   }
 
   public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
     Objects.requireNonNull(flatMapper, "flatMapper");
-    return apply(
-        "flatMap", Factories.of(OperatorKind.FLAT_MAP, () -> new FlatMapOperator<>(flatMapper)));
+    return apply("flatMap", Factories.of(OperatorKind.FLAT_MAP, () -> new FlatMapOperator<>(flatMapper)),
+        RecordTypes.argument(flatMapper, FlatMapFunction.class, 1, false));
   }
 
   public <R> DataStream<R> process(ProcessFunction<T, R> function) {
     Objects.requireNonNull(function, "function");
-    return apply("process", Factories.of(OperatorKind.PROCESS, () -> new ProcessOperator<>(function)));
+    return apply("process", Factories.of(OperatorKind.PROCESS, () -> new ProcessOperator<>(function)),
+        RecordTypes.argument(function, ProcessFunction.class, 1, false));
   }
 
   /** Assigns event timestamps and watermarks (replacing upstream watermarks). */
   public DataStream<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
     Objects.requireNonNull(strategy, "strategy");
-    return apply(
+    return keepingType(
         "timestamps",
         Factories.of(OperatorKind.TIMESTAMPS, () -> new TimestampsAndWatermarksOperator<>(strategy)));
   }
@@ -195,8 +198,41 @@ public class DataStream<T> {
     return refs.get(0).transform();
   }
 
-  <R> DataStream<R> apply(String name, OperatorFactory factory) {
+  /**
+   * Declares the class of this stream's records, as Flink's {@code returns}: for a function whose
+   * output type Java erases (a lambda {@code flatMap}, a generic lambda, a function returning an
+   * interface), so that records cross the network with {@code type}'s serializer and no class
+   * name; it overrides the type Vortex found. Every record must then be an instance of {@code
+   * type} (or null): a record of another class fails the job, naming this operator and both
+   * classes, when it is sent to another TaskManager. Records of exactly {@code type} are the
+   * fastest; subclasses and nulls still work, with their class named per batch.
+   *
+   * <pre>{@code
+   * env.fromElements("a b", "c")
+   *     .flatMap((String line, Collector<String> out) -> ...)
+   *     .returns(String.class)
+   * }</pre>
+   */
+  public DataStream<T> returns(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    if (type == void.class || type == Void.class) {
+      throw new IllegalArgumentException("returns(" + type.getName() + "): records need a class with values");
+    }
+    producer().setOutputType(RecordTypes.box(type));
+    return this;
+  }
+
+  /** Adds an operator producing records of {@code outputType} (null: unknown). */
+  <R> DataStream<R> apply(String name, OperatorFactory factory, Class<?> outputType) {
     Transform t = env.addTransform(name, factory, inputs(null));
+    t.setOutputType(outputType);
+    return new DataStream<>(env, List.of(new Ref(t, null)));
+  }
+
+  /** Adds an operator whose records are this stream's. */
+  DataStream<T> keepingType(String name, OperatorFactory factory) {
+    Transform t = env.addTransform(name, factory, inputs(null));
+    t.keepInputType();
     return new DataStream<>(env, List.of(new Ref(t, null)));
   }
 

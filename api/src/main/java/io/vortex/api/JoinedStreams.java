@@ -4,6 +4,7 @@ import io.vortex.api.internal.TimeMath;
 import io.vortex.api.function.JoinFunction;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.internal.KeyTypes;
+import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.graph.OperatorKind;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.WindowJoinOperator;
@@ -116,6 +117,7 @@ public final class JoinedStreams<T1, T2> {
                   OperatorKind.WINDOW_JOIN, k1, k2,
                   () -> new WindowJoinOperator<>(a, k1, k2, lateness, function)),
               inputs);
+      t.setOutputType(RecordTypes.argument(function, JoinFunction.class, 2, true));
       return new DataStream<>(first.env, List.of(new DataStream.Ref(t, null)));
     }
   }

@@ -5,6 +5,7 @@ import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.KeyedProcessFunction;
 import io.vortex.api.function.ReduceFunction;
 import io.vortex.api.graph.OperatorKind;
+import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.KeyedProcessOperator;
 import io.vortex.api.internal.translate.Transform;
@@ -34,7 +35,9 @@ public final class KeyedStream<T, K> extends DataStream<T> {
    */
   public DataStream<T> reduce(ReduceFunction<T> reducer) {
     Objects.requireNonNull(reducer, "reducer");
-    return keyed("reduce", new Factories.KeyedReduce(reducer, keySelector));
+    DataStream<T> reduced = keyed("reduce", new Factories.KeyedReduce(reducer, keySelector), null);
+    reduced.producer().keepInputType();
+    return reduced;
   }
 
   /**
@@ -44,7 +47,8 @@ public final class KeyedStream<T, K> extends DataStream<T> {
    */
   public <A, R> DataStream<R> aggregate(AggregateFunction<T, A, R> aggregator) {
     Objects.requireNonNull(aggregator, "aggregator");
-    return keyed("aggregate", new Factories.KeyedAggregate(aggregator, keySelector, false));
+    return keyed("aggregate", new Factories.KeyedAggregate(aggregator, keySelector, false),
+        RecordTypes.argument(aggregator, AggregateFunction.class, 2, false));
   }
 
   /** Runs a {@link KeyedProcessFunction} with keyed state and timers. */
@@ -54,7 +58,8 @@ public final class KeyedStream<T, K> extends DataStream<T> {
     return keyed(
         "process",
         Factories.keyed(
-            OperatorKind.KEYED_PROCESS, key, () -> new KeyedProcessOperator<>(function, key)));
+            OperatorKind.KEYED_PROCESS, key, () -> new KeyedProcessOperator<>(function, key)),
+        RecordTypes.argument(function, KeyedProcessFunction.class, 2, false));
   }
 
   /** Groups each key's records into the windows of {@code assigner} (see {@link WindowedStream}). */
@@ -69,8 +74,10 @@ public final class KeyedStream<T, K> extends DataStream<T> {
     return super.inputs(key != null ? key : keySelector, inputIndex);
   }
 
-  <R> DataStream<R> keyed(String name, io.vortex.api.internal.operators.OperatorFactory factory) {
+  /** Adds a keyed operator producing records of {@code outputType} (null: unknown). */
+  <R> DataStream<R> keyed(String name, io.vortex.api.internal.operators.OperatorFactory factory, Class<?> outputType) {
     Transform t = env.addTransform(name, factory, inputs(keySelector));
+    t.setOutputType(outputType);
     return new DataStream<>(env, List.of(new Ref(t, null)));
   }
 }

@@ -5,6 +5,7 @@ import io.vortex.api.client.JobExecutor;
 import io.vortex.api.client.JobResult;
 import io.vortex.api.graph.JobConfig;
 import io.vortex.api.graph.JobGraph;
+import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.translate.JobGraphBuilder;
 import io.vortex.api.internal.translate.Transform;
@@ -132,7 +133,14 @@ public final class StreamEnvironment {
   public <T> DataStream<T> fromSource(Source<T> source, String name) {
     Objects.requireNonNull(source, "source");
     Transform t = addTransform(name, new Factories.SourceFactory(source), List.of());
+    t.setOutputType(RecordTypes.argument(source, Source.class, 0, false));
     return new DataStream<>(this, List.of(new DataStream.Ref(t, null)));
+  }
+
+  /** {@code stream}, whose source makes records of {@code type} (null: unknown). */
+  private static <T> DataStream<T> ofType(DataStream<T> stream, Class<?> type) {
+    stream.producer().setOutputType(type);
+    return stream;
   }
 
   /** A source whose records get timestamps and watermarks from {@code strategy}. */
@@ -146,17 +154,17 @@ public final class StreamEnvironment {
   }
 
   public <T> DataStream<T> fromCollection(List<T> elements) {
-    return fromSource(new CollectionSource<>(elements), "collection");
+    return ofType(fromSource(new CollectionSource<>(elements), "collection"), RecordTypes.commonClass(elements));
   }
 
   /** Records {@code 0 .. count-1} made by {@code generator}. */
   public <T> DataStream<T> generate(long count, GeneratorSource.SerializableLongFunction<T> generator) {
-    return fromSource(GeneratorSource.of(count, generator), "generator");
+    return ofType(fromSource(GeneratorSource.of(count, generator), "generator"), RecordTypes.argument(generator, java.util.function.LongFunction.class, 0, true));
   }
 
   /** The lines of a file, or of the files of a directory. */
   public DataStream<String> readTextFile(String path) {
-    return fromSource(TextFileSource.lines(path), "text " + path);
+    return ofType(fromSource(TextFileSource.lines(path), "text " + path), String.class);
   }
 
   /** Builds the job graph without running it. */

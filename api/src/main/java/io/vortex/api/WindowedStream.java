@@ -1,5 +1,6 @@
 package io.vortex.api;
 
+import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.internal.TimeMath;
 import io.vortex.api.function.AggregateFunction;
 import io.vortex.api.function.ProcessWindowFunction;
@@ -59,7 +60,9 @@ public final class WindowedStream<T, K, W extends Window> {
   /** Reduces each window incrementally; emits the reduced value. */
   public DataStream<T> reduce(ReduceFunction<T> reducer) {
     Objects.requireNonNull(reducer, "reducer");
-    return build("window reduce", WindowAggregator.reducing(reducer), null);
+    DataStream<T> reduced = build("window reduce", WindowAggregator.reducing(reducer), null, null);
+    reduced.producer().keepInputType();
+    return reduced;
   }
 
   /** Reduces each window incrementally; {@code function} gets the one reduced value. */
@@ -67,13 +70,14 @@ public final class WindowedStream<T, K, W extends Window> {
       ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
     Objects.requireNonNull(reducer, "reducer");
     Objects.requireNonNull(function, "function");
-    return build("window reduce", WindowAggregator.reducing(reducer), function);
+    return build("window reduce", WindowAggregator.reducing(reducer), function, windowOutput(function));
   }
 
   /** Aggregates each window incrementally; emits {@code getResult} of its accumulator. */
   public <A, R> DataStream<R> aggregate(AggregateFunction<T, A, R> aggregator) {
     Objects.requireNonNull(aggregator, "aggregator");
-    return build("window aggregate", WindowAggregator.aggregating(aggregator), null);
+    return build("window aggregate", WindowAggregator.aggregating(aggregator), null,
+        RecordTypes.argument(aggregator, AggregateFunction.class, 2, false));
   }
 
   /** Aggregates each window incrementally; {@code function} gets the one aggregated result. */
@@ -81,20 +85,24 @@ public final class WindowedStream<T, K, W extends Window> {
       AggregateFunction<T, A, V> aggregator, ProcessWindowFunction<V, R, K, W> function) {
     Objects.requireNonNull(aggregator, "aggregator");
     Objects.requireNonNull(function, "function");
-    return build("window aggregate", WindowAggregator.aggregating(aggregator), function);
+    return build("window aggregate", WindowAggregator.aggregating(aggregator), function, windowOutput(function));
   }
 
   /** Keeps every element of each window and hands them all to {@code function} when it fires. */
   public <R> DataStream<R> process(ProcessWindowFunction<T, R, K, W> function) {
     Objects.requireNonNull(function, "function");
-    return build("window process", null, function);
+    return build("window process", null, function, windowOutput(function));
+  }
+
+  private static Class<?> windowOutput(ProcessWindowFunction<?, ?, ?, ?> function) {
+    return RecordTypes.argument(function, ProcessWindowFunction.class, 1, false);
   }
 
   private <R> DataStream<R> build(
-      String name, WindowAggregator<?, ?, ?> aggregator, ProcessWindowFunction<?, ?, ?, ?> function) {
+      String name, WindowAggregator<?, ?, ?> aggregator, ProcessWindowFunction<?, ?, ?, ?> function, Class<?> outputType) {
     var definition =
         new WindowDefinition(
             assigner, input.keySelector(), allowedLatenessMillis, lateDataTag, aggregator, function);
-    return input.keyed(name, new WindowFactories.Keyed(definition, false));
+    return input.keyed(name, new WindowFactories.Keyed(definition, false), outputType);
   }
 }

@@ -1,7 +1,6 @@
 package io.vortex.api.internal;
 
 import io.vortex.api.function.KeySelector;
-import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 
 /**
@@ -25,7 +24,7 @@ public final class KeyTypes {
   static Class<?> declaredKeyType(KeySelector<?, ?> selector) {
     Class<?> cls = selector.getClass();
     if (cls.isSynthetic() || cls.isHidden()) {
-      return lambdaReturnType(selector);
+      return RecordTypes.lambdaReturnType(selector);
     }
     Class<?> best = null;
     for (Method m : cls.getMethods()) {
@@ -34,25 +33,5 @@ public final class KeyTypes {
       }
     }
     return best == null || best == Object.class ? null : best;
-  }
-
-  /** A serializable lambda's instantiated return type, from its {@link SerializedLambda}. */
-  private static Class<?> lambdaReturnType(Object lambda) {
-    try {
-      Method writeReplace = lambda.getClass().getDeclaredMethod("writeReplace");
-      writeReplace.setAccessible(true);
-      if (!(writeReplace.invoke(lambda) instanceof SerializedLambda serialized)) {
-        return null;
-      }
-      String descriptor = serialized.getInstantiatedMethodType();
-      String ret = descriptor.substring(descriptor.indexOf(')') + 1);
-      if (ret.length() == 1) {
-        return null; // a primitive: boxed, always fine
-      }
-      String name = ret.startsWith("[") ? ret.replace('/', '.') : ret.substring(1, ret.length() - 1).replace('/', '.');
-      return Class.forName(name, false, lambda.getClass().getClassLoader());
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      return null; // not inspectable: the first record decides
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.vortex.api.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,5 +128,36 @@ class JobGraphJsonTest {
 
     // Then
     assertTrue(e.getMessage().startsWith("malformed JobGraph JSON"), e.getMessage());
+  }
+
+  @Test
+  void when_edgeHasARecordType_then_itRoundTripsAndAnOlderClientsEdgeDecodesUntyped() {
+    // Given
+    JobEdge typed = new JobEdge(0, 1, 2, Partitioning.HASH, 0, null, new byte[] {7}, "com.acme.Point");
+    String olderClient = "{\"source\":0,\"sourceOperator\":0,\"target\":1,\"partitioning\":\"FORWARD\","
+        + "\"targetInput\":0,\"sideOutput\":null,\"keySelector\":null}";
+
+    // When
+    JobEdge back = VortexJson.fromJson(VortexJson.toJson(typed), JobEdge.class);
+    JobEdge old = VortexJson.fromJson(olderClient, JobEdge.class);
+
+    // Then
+    assertEquals(typed, back);
+    assertEquals("com.acme.Point", back.recordType());
+    assertEquals(new JobEdge(0, 0, 1, Partitioning.FORWARD, 0, null, null), old);
+    assertNull(old.recordType());
+  }
+
+  @Test
+  void when_pipelineBuilt_then_itsMainEdgesCarryTheirRecordTypesThroughJson() {
+    // Given
+    JobGraph graph = pipeline(RuntimeMode.STREAMING);
+
+    // When
+    JobGraph back = VortexJson.fromJson(VortexJson.toJson(graph), JobGraph.class);
+
+    // Then: the union of Integer sources feeds "split", whose mapped output reaches "sum"
+    assertTrue(back.edges().stream().anyMatch(e -> "java.lang.Integer".equals(e.recordType())), back.edges().toString());
+    assertEquals(graph.edges(), back.edges());
   }
 }

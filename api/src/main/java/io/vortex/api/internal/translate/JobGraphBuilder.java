@@ -10,6 +10,7 @@ import io.vortex.api.graph.OperatorKind;
 import io.vortex.api.graph.OperatorSpec;
 import io.vortex.api.graph.Partitioning;
 import io.vortex.api.internal.KeyGroups;
+import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.internal.UserCode;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.OperatorFactory;
@@ -34,6 +35,8 @@ public final class JobGraphBuilder {
     OperatorFactory factory;
     final int parallelism;
     final int maxParallelism;
+    /** The class name of its main output's records, or null when unknown (combiners). */
+    String outputType;
     final List<TransformInput> inputs = new ArrayList<>();
     final List<NodeInput> resolvedInputs = new ArrayList<>();
 
@@ -103,6 +106,7 @@ public final class JobGraphBuilder {
             "operator '" + t.name() + "': maxParallelism " + maxP + " is below its parallelism " + p);
       }
       Node node = new Node(t.id(), t.name(), t.factory(), p, maxP);
+      node.outputType = RecordTypes.edgeType(t.outputType());
       node.inputs.addAll(t.inputs());
       nodes.put(t.id(), node);
       nextId = Math.max(nextId, t.id() + 1);
@@ -201,8 +205,9 @@ public final class JobGraphBuilder {
             continue; // chained
           }
           byte[] key = in.key() == null ? null : UserCode.serialize(in.key(), "the key selector of '" + n.name + "'");
+          String type = in.side() == null ? nodes.get(in.from()).outputType : null; // side outputs: unknown
           edges.add(new JobEdge(vertexOf.get(in.from()), positionOf.get(in.from()), head.id,
-              in.partitioning(), in.inputIndex(), in.side(), key));
+              in.partitioning(), in.inputIndex(), in.side(), key, type));
         }
       }
     }

@@ -19,6 +19,10 @@ public final class Transform {
   private String name;
   private int parallelism;
   private int maxParallelism;
+  /** The class of its records when declared or captured, else null. */
+  private Class<?> outputType;
+  /** Its records are its inputs' (filter, timestamps, reduce): their type, when they agree. */
+  private boolean keepsInputType;
 
   public Transform(int id, String name, OperatorFactory factory, List<TransformInput> inputs) {
     this.id = id;
@@ -73,5 +77,34 @@ public final class Transform {
       throw new IllegalArgumentException("maxParallelism must be at least 1, was " + maxParallelism);
     }
     this.maxParallelism = maxParallelism;
+  }
+
+  /**
+   * The class of this operator's main-output records: declared ({@code returns}) or captured
+   * from its function, else its inputs' common type if it keeps them, else null (unknown).
+   */
+  public Class<?> outputType() {
+    if (outputType != null || !keepsInputType || inputs.isEmpty()) {
+      return outputType;
+    }
+    Class<?> common = null;
+    for (TransformInput in : inputs) {
+      Class<?> t = in.sideOutput() == null ? in.from().outputType() : null;
+      if (t == null || (common != null && common != t)) {
+        return null;
+      }
+      common = t;
+    }
+    return common;
+  }
+
+  /** Declares (or, with null, forgets) the class of this operator's records. */
+  public void setOutputType(Class<?> type) {
+    this.outputType = type;
+  }
+
+  /** Marks an operator whose records are those of its inputs. */
+  public void keepInputType() {
+    this.keepsInputType = true;
   }
 }
