@@ -2,6 +2,7 @@ package io.vortex.taskmanager.network.tcp;
 
 import io.vortex.api.graph.JobEdge;
 import io.vortex.api.graph.JobGraph;
+import io.vortex.api.graph.JobVertex;
 import io.vortex.api.graph.Partitioning;
 import io.vortex.cluster.DataAddress;
 import io.vortex.cluster.TaskPlacement;
@@ -51,6 +52,14 @@ final class JobPlacements {
       throw new IllegalArgumentException("no edge " + id.edge() + " in job " + id.jobId());
     }
     return graph.edges().get(id.edge());
+  }
+
+  /** A codec for the channel's records: typed by its edge when the job graph knows the type. */
+  BatchCodec codec(ChannelId id) {
+    JobEdge edge = edge(id);
+    JobVertex source = graph.vertex(edge.source());
+    String producer = edge.sourceOperator() < source.chain().size() ? source.chain().get(edge.sourceOperator()).name() : source.name();
+    return new BatchCodec(loader, edge.recordType(), producer);
   }
 
   /** The other TaskManagers this job's channels reach from {@code self}. */

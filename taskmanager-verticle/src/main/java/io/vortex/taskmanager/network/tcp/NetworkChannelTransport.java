@@ -129,7 +129,7 @@ public final class NetworkChannelTransport implements ChannelTransport {
       return local.output(id);
     }
     RemoteOutputChannel channel = outputs.computeIfAbsent(id, this::newOutput);
-    channel.codec(new BatchCodec(job.loader));
+    channel.codec(job.codec(id));
     context.runOnContext(v -> channel.peer(peer(consumer)));
     return channel;
   }
@@ -142,7 +142,7 @@ public final class NetworkChannelTransport implements ChannelTransport {
       return local.input(id);
     }
     RemoteInputChannel channel = inputs.computeIfAbsent(id, k -> new RemoteInputChannel(k, context));
-    channel.codec(new BatchCodec(job.loader));
+    channel.codec(job.codec(id));
     context.runOnContext(v -> open(channel, producer));
     return channel;
   }

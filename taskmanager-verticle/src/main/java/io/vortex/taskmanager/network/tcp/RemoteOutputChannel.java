@@ -50,7 +50,7 @@ final class RemoteOutputChannel implements OutputChannel {
     return id;
   }
 
-  /** Sets the class loader of the job's record classes; before the first send. */
+  /** Sets the codec of the channel's records (typed by its edge, with the job's class loader); before the first send. */
   void codec(BatchCodec codec) {
     this.codec = codec;
   }

@@ -1,0 +1,18 @@
+package io.vortex.taskmanager.network.tcp;
+
+/**
+ * A producer sent a record that is not of its edge's record type (declared with {@code
+ * returns}, or found in its function's signature). Sending it would make the consumer read
+ * the bytes as the wrong class, so the producing task fails instead.
+ *
+ * <p>Threading: immutable.
+ */
+public final class RecordTypeException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  public RecordTypeException(String operator, Class<?> declared, Class<?> actual) {
+    super("operator '" + operator + "' emitted a " + actual.getName() + " but its output is typed "
+        + declared.getName() + " (declared with returns(...) or found in its function's signature): "
+        + "fix the returns(...) class, or remove it to let Vortex find the type");
+  }
+}
