@@ -30,6 +30,7 @@ import io.vortex.taskmanager.network.RecordBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -79,11 +80,16 @@ class NetworkChannelTransportTest {
 
   /** Vertex 0 on {@code producers}, vertex 1 on {@code consumers}, {@code parallelism} each. */
   private static JobGraph graph(int parallelism, Partitioning partitioning) {
+    return graph(parallelism, partitioning, null);
+  }
+
+  /** The same, its edge carrying records of class {@code recordType} (null: untyped). */
+  private static JobGraph graph(int parallelism, Partitioning partitioning, String recordType) {
     return new JobGraph(
         JOB,
         "test",
         List.of(new JobVertex(0, "src", parallelism, 128, List.of()), new JobVertex(1, "sink", parallelism, 128, List.of())),
-        List.of(new JobEdge(0, 0, 1, partitioning, 0, null, null)),
+        List.of(new JobEdge(0, 0, 1, partitioning, 0, null, null, recordType)),
         new JobConfig(RuntimeMode.STREAMING, RuntimeMode.STREAMING, BATCH, 10, false));
   }
 
@@ -227,6 +233,37 @@ class NetworkChannelTransportTest {
     p1.done.get(1, TimeUnit.SECONDS);
     c0.assertReceived("zero-", 2_000);
     c1.assertReceived("one-", 500);
+  }
+
+  @Test
+  void when_edgeTypedByTheJobGraph_then_recordsArriveExactlyWithTheEdgesSerializer(Vertx vertxA) throws Exception {
+    // Given: the edge carries Strings, as the job graph says
+    placeOnBoth(graph(1, Partitioning.FORWARD, "java.lang.String"), placements(1, a.address(), b.address()));
+    var consumer = new Consumer(vertxB, b.input(new ChannelId(JOB, 0, 0, 0)), true);
+
+    // When
+    var producer = new Producer(vertxA, a.output(new ChannelId(JOB, 0, 0, 0)), 300, "typed-");
+
+    // Then
+    consumer.ended.get(30, TimeUnit.SECONDS);
+    producer.done.get(1, TimeUnit.SECONDS);
+    consumer.assertReceived("typed-", 300);
+  }
+
+  @Test
+  void when_producerSendsRecordsNotOfTheEdgesType_then_itFailsNamingBothClasses(Vertx vertxA) throws Exception {
+    // Given: the edge says Integer (a lying returns()), the producer sends Strings
+    placeOnBoth(graph(1, Partitioning.FORWARD, "java.lang.Integer"), placements(1, a.address(), b.address()));
+    new Consumer(vertxB, b.input(new ChannelId(JOB, 0, 0, 0)), true);
+
+    // When
+    var producer = new Producer(vertxA, a.output(new ChannelId(JOB, 0, 0, 0)), 3, "lie-");
+
+    // Then
+    var e = assertThrows(ExecutionException.class, () -> producer.done.get(20, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof RecordTypeException, e.getCause().toString());
+    assertTrue(e.getCause().getMessage().contains("'src'") && e.getCause().getMessage().contains("java.lang.String")
+        && e.getCause().getMessage().contains("java.lang.Integer"), e.getCause().getMessage());
   }
 
   @Test
