@@ -52,7 +52,8 @@ final class RunCommand implements Callable<Integer> {
         VortexClient client = VortexClient.connect(address.host() + ":" + address.port());
         URLClassLoader jobLoader = new URLClassLoader(jar == null ? new URL[0] : new URL[] {jar.toUri().toURL()}, previous)) {
       try {
-        JobExecutor target = jar == null ? client : client.withJar(client.uploadJar(jar).await());
+        // collected records of classes only the jar has are read with its loader
+        JobExecutor target = jar == null ? client : client.withJar(client.uploadJar(jar).await(), jobLoader);
         thread.setContextClassLoader(jobLoader); // the --job class and its functions come from the jar
         return job.run(signals.watch(new RunningJobs(new PrintingStatus(target))), checked);
       } catch (InvalidJobException e) {

@@ -68,8 +68,7 @@ class RunCommandIT {
 
   /** Compiles a job class that is on no classpath of the test's processes into a jar. */
   private static Path jobJar(Path dir) throws IOException {
-    Path src = Files.createDirectories(dir.resolve("src/com/acme"));
-    Files.writeString(src.resolve("ShippedJob.java"), """
+    return jobJar(dir, "ShippedJob", """
         package com.acme;
         public final class ShippedJob implements io.vortex.api.VortexJob {
           @Override
@@ -78,12 +77,18 @@ class RunCommandIT {
           }
         }
         """);
-    Path classes = Files.createDirectories(dir.resolve("classes"));
+  }
+
+  /** Compiles {@code com.acme.NAME} from {@code source} into {@code dir/NAME.jar}. */
+  private static Path jobJar(Path dir, String name, String source) throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src/com/acme"));
+    Files.writeString(src.resolve(name + ".java"), source);
+    Path classes = Files.createDirectories(dir.resolve("classes-" + name));
     var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
     int rc = compiler.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-        src.resolve("ShippedJob.java").toString());
+        src.resolve(name + ".java").toString());
     assertEquals(0, rc, "compiling the job");
-    Path jar = dir.resolve("my-job.jar");
+    Path jar = dir.resolve(name + ".jar");
     try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
         Stream<Path> files = Files.walk(classes)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -93,6 +98,43 @@ class RunCommandIT {
       }
     }
     return jar;
+  }
+
+  @Test
+  void when_collectedRecordsAreOfAClassOnlyInTheJar_then_theClientReadsThemAsThatClass(@TempDir Path dir) throws Exception {
+    // Given: a job whose record class exists only in its jar; its main reads the collected records back
+    Path jar = jobJar(dir, "CollectingJob", """
+        package com.acme;
+        public final class CollectingJob {
+          public record Reading(String sensor, double value) {}
+
+          public static void main(String[] args) throws Exception {
+            var env = io.vortex.api.StreamEnvironment.create();
+            env.fromElements(new Reading("a", 1.5), new Reading("b", 2.5))
+                .map(r -> new Reading(r.sensor().toUpperCase(), r.value() * 2))
+                .collect("readings");
+            var job = env.executeAsync("collecting");
+            job.result().await();
+            java.util.List<Reading> readings = job.collected("readings"); // a ClassCastException if not Readings
+            var lines = new java.util.ArrayList<String>();
+            for (Reading r : readings) {
+              lines.add(r.getClass().getName() + " " + r.sensor() + " " + r.value());
+            }
+            java.util.Collections.sort(lines);
+            java.nio.file.Files.write(java.nio.file.Path.of(args[0]), lines);
+          }
+        }
+        """);
+    Path output = dir.resolve("collected.txt");
+
+    // When
+    String[] r = finish(dir, "run", "--jobmanager", address, "--jar", jar.toString(), "--job", "com.acme.CollectingJob",
+        "--", output.toString());
+
+    // Then
+    assertEquals("0", r[0], r[2]);
+    assertEquals(List.of("com.acme.CollectingJob$Reading A 3.0", "com.acme.CollectingJob$Reading B 5.0"),
+        Files.readAllLines(output));
   }
 
   @Test

@@ -11,6 +11,12 @@ public final class VortexJson {
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .setSubtypeResolver(new SealedSubtypeResolver());
 
+  /**
+   * The attribute, on a reader, holding the class loader that resolves record classes inside
+   * messages (collected results); without it they resolve through the thread's context loader.
+   */
+  public static final String RECORD_CLASSES = "vortex.recordClasses";
+
   private VortexJson() {}
 
   public static ObjectMapper mapper() {
@@ -26,8 +32,17 @@ public final class VortexJson {
   }
 
   public static <T> T fromJson(String json, Class<T> type) {
+    return fromJson(json, type, null);
+  }
+
+  /**
+   * Reads {@code json}; record classes inside it (collected results) resolve through {@code
+   * recordClasses} (null: the thread's context class loader), e.g. a job jar's loader.
+   */
+  public static <T> T fromJson(String json, Class<T> type, ClassLoader recordClasses) {
     try {
-      return MAPPER.readValue(json, type);
+      var reader = MAPPER.readerFor(type);
+      return recordClasses == null ? reader.readValue(json) : reader.withAttribute(RECORD_CLASSES, recordClasses).readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("malformed " + type.getSimpleName() + " JSON: " + e.getOriginalMessage(), e);
     }

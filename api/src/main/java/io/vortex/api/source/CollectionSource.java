@@ -2,6 +2,7 @@ package io.vortex.api.source;
 
 import io.vortex.api.internal.serialization.DataIn;
 import io.vortex.api.internal.serialization.DataOut;
+import io.vortex.api.internal.serialization.DynamicSerializer;
 import io.vortex.api.internal.serialization.Serializers;
 import io.vortex.api.internal.serialization.TypeSerializer;
 import java.io.Serializable;
@@ -34,7 +35,7 @@ public final class CollectionSource<T> implements Source<T> {
     ArrayList<T> copy = null;
     try {
       bytes = encode(elements);
-      decode(bytes, size); // fail here, naming the element, rather than in every reader
+      decode(bytes, size, Serializers.dynamic()); // fail here, naming the element, rather than in every reader
     } catch (RuntimeException e) {
       if (!elements.stream().allMatch(Serializable.class::isInstance)) {
         throw new IllegalArgumentException("cannot ship the elements of a collection source: " + e.getMessage(), e);
@@ -61,8 +62,7 @@ public final class CollectionSource<T> implements Source<T> {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> ArrayList<T> decode(byte[] bytes, int size) {
-    TypeSerializer<Object> serializer = Serializers.dynamic();
+  private static <T> ArrayList<T> decode(byte[] bytes, int size, TypeSerializer<Object> serializer) {
     DataIn in = new DataIn(bytes);
     ArrayList<T> elements = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
@@ -87,7 +87,8 @@ public final class CollectionSource<T> implements Source<T> {
 
   @Override
   public SourceReader<T> createReader(SourceReaderContext context) {
-    ArrayList<T> list = encoded != null ? decode(encoded, size) : serializable;
+    // the elements' classes may come from the job's jar, which only the task's loader sees
+    ArrayList<T> list = encoded != null ? decode(encoded, size, new DynamicSerializer(context.classLoader())) : serializable;
     return new GeneratorReader<>((i, t) -> list.get((int) i), list.size(), 0);
   }
 }

@@ -92,20 +92,39 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
 
   /**
    * Submits the graph to run with the classes of an uploaded jar ({@link #uploadJar}; null: the
-   * TaskManagers' classpath).
+   * TaskManagers' classpath). Collected records' classes resolve through the calling thread's
+   * context class loader.
    */
   public JobClient submit(JobGraph graph, String jarId) {
+    return submit(graph, jarId, callersLoader());
+  }
+
+  /**
+   * The same, with collected records' classes resolved through {@code recordClasses}: the loader
+   * over the jar shipped, so records of classes only that jar has arrive as those classes.
+   */
+  public JobClient submit(JobGraph graph, String jarId, ClassLoader recordClasses) {
     var job = new RemoteJobClient(graph.jobId(), graph.config().bounded(), id -> cancel(id).mapEmpty());
     var request = new SubmitRequest(VortexJson.toJson(graph), jarId);
-    follow(job, client.request(address, Client.SUBMIT).compose(call -> call.send(request)));
+    follow(job, client.request(address, Client.submit(recordClasses)).compose(call -> call.send(request)));
     return job;
   }
 
-  /** Follows a job submitted through the same JobManager's service, from its current status on. */
+  /**
+   * Follows a job submitted through the same JobManager's service, from its current status on;
+   * collected records' classes resolve through the calling thread's context class loader.
+   */
   public JobClient watch(String jobId, boolean bounded) {
     var job = new RemoteJobClient(jobId, bounded, id -> cancel(id).mapEmpty());
-    follow(job, client.request(address, Client.WATCH).compose(call -> call.send(new JobRequest(jobId))));
+    ClassLoader recordClasses = callersLoader();
+    follow(job, client.request(address, Client.watch(recordClasses)).compose(call -> call.send(new JobRequest(jobId))));
     return job;
+  }
+
+  /** Captured on the calling thread: the gRPC responses are decoded on an event loop, whose loader is Vert.x's. */
+  private static ClassLoader callersLoader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : VortexClient.class.getClassLoader();
   }
 
   private <Req> void follow(RemoteJobClient job, Future<GrpcClientResponse<Req, JobEvent>> call) {
@@ -132,6 +151,14 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
   /** A {@link JobExecutor} whose jobs run with the classes of an uploaded jar. */
   public JobExecutor withJar(String jarId) {
     return graph -> submit(graph, jarId);
+  }
+
+  /**
+   * A {@link JobExecutor} whose jobs run with the classes of an uploaded jar, and whose collected
+   * records resolve through {@code recordClasses} (the client's loader over that jar).
+   */
+  public JobExecutor withJar(String jarId, ClassLoader recordClasses) {
+    return graph -> submit(graph, jarId, recordClasses);
   }
 
   public Future<List<JobInfo>> list() {

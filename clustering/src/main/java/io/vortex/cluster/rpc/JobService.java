@@ -81,6 +81,16 @@ public final class JobService {
 
     private Client() {}
 
+    /** {@link #SUBMIT}, reading collected records' classes through {@code recordClasses} (a job jar's loader). */
+    public static ServiceMethod<JobEvent, SubmitRequest> submit(ClassLoader recordClasses) {
+      return ServiceMethod.client(NAME, "Submit", RpcJson.encoder(), RpcJson.decoder(JobEvent.class, recordClasses));
+    }
+
+    /** {@link #WATCH}, reading collected records' classes through {@code recordClasses}. */
+    public static ServiceMethod<JobEvent, JobRequest> watch(ClassLoader recordClasses) {
+      return ServiceMethod.client(NAME, "Watch", RpcJson.encoder(), RpcJson.decoder(JobEvent.class, recordClasses));
+    }
+
     private static <Req, Resp> ServiceMethod<Resp, Req> client(String method, Class<Resp> response) {
       GrpcMessageEncoder<Req> encoder = RpcJson.encoder();
       return ServiceMethod.client(NAME, method, encoder, RpcJson.decoder(response));

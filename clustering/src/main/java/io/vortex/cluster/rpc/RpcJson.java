@@ -38,11 +38,19 @@ public final class RpcJson {
   }
 
   public static <T> GrpcMessageDecoder<T> decoder(Class<T> type) {
+    return decoder(type, null);
+  }
+
+  /**
+   * A decoder whose record classes (in collected results) resolve through {@code recordClasses}
+   * (null: the decoding thread's context class loader), e.g. the loader of a shipped job jar.
+   */
+  public static <T> GrpcMessageDecoder<T> decoder(Class<T> type, ClassLoader recordClasses) {
     return new GrpcMessageDecoder<>() {
       @Override
       public T decode(GrpcMessage message) throws CodecException {
         try {
-          return parse(message.payload(), type);
+          return parse(message.payload(), type, recordClasses);
         } catch (IllegalArgumentException e) {
           throw new CodecException(e);
         }
@@ -60,11 +68,16 @@ public final class RpcJson {
    * message says what is wrong (for an {@code INVALID_ARGUMENT} status).
    */
   public static <T> T parse(Buffer payload, Class<T> type) {
+    return parse(payload, type, null);
+  }
+
+  /** {@link #parse(Buffer, Class)}, resolving record classes through {@code recordClasses} (null: the thread's). */
+  public static <T> T parse(Buffer payload, Class<T> type, ClassLoader recordClasses) {
     if (payload == null || payload.length() == 0) {
       throw new IllegalArgumentException("empty request: expected a " + type.getSimpleName());
     }
     try {
-      T value = VortexJson.fromJson(payload.toString(StandardCharsets.UTF_8), type);
+      T value = VortexJson.fromJson(payload.toString(StandardCharsets.UTF_8), type, recordClasses);
       if (value == null) {
         throw new IllegalArgumentException("empty request: expected a " + type.getSimpleName());
       }

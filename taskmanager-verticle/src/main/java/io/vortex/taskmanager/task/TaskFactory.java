@@ -127,6 +127,11 @@ public final class TaskFactory {
                 }
 
                 @Override
+                public ClassLoader classLoader() {
+                  return classLoader;
+                }
+
+                @Override
                 public void wakeup() {
                   runner.wakeup();
                 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import io.vortex.api.graph.VortexJson;
 import java.io.IOException;
 import java.util.List;
 
@@ -22,16 +23,19 @@ public final class RecordsJson {
     @Override
     public void serialize(List<?> records, JsonGenerator gen, SerializerProvider provider) throws IOException {
       DataOut out = new DataOut();
-      serializer().serialize(records, out);
+      serializer(null).serialize(records, out);
       gen.writeBinary(out.array(), 0, out.position());
     }
   }
 
-  /** Reads what {@link Writer} wrote; record classes resolve through the thread's class loader. */
+  /**
+   * Reads what {@link Writer} wrote; record classes resolve through the reader's {@link
+   * VortexJson#RECORD_CLASSES} loader when set, else the thread's context class loader.
+   */
   public static final class Reader extends JsonDeserializer<List<?>> {
     @Override
     public List<?> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-      Object value = serializer().deserialize(new DataIn(p.getBinaryValue()));
+      Object value = serializer(ctx.getAttribute(VortexJson.RECORD_CLASSES)).deserialize(new DataIn(p.getBinaryValue()));
       if (!(value instanceof List<?> list)) {
         throw new IOException("expected a list of records, got " + (value == null ? "null" : value.getClass().getName()));
       }
@@ -39,8 +43,8 @@ public final class RecordsJson {
     }
   }
 
-  private static DynamicSerializer serializer() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+  private static DynamicSerializer serializer(Object recordClasses) {
+    ClassLoader loader = recordClasses instanceof ClassLoader given ? given : Thread.currentThread().getContextClassLoader();
     return new DynamicSerializer(loader != null ? loader : RecordsJson.class.getClassLoader());
   }
 }
