@@ -88,7 +88,9 @@ public final class CollectionSource<T> implements Source<T> {
   @Override
   public SourceReader<T> createReader(SourceReaderContext context) {
     // the elements' classes may come from the job's jar, which only the task's loader sees
-    ArrayList<T> list = encoded != null ? decode(encoded, size, new DynamicSerializer(context.classLoader())) : serializable;
+    // (no context: a reader made outside a task, as tests do, sees the thread's classes)
+    TypeSerializer<Object> serializer = context == null ? Serializers.dynamic() : new DynamicSerializer(context.classLoader());
+    ArrayList<T> list = encoded != null ? decode(encoded, size, serializer) : serializable;
     return new GeneratorReader<>((i, t) -> list.get((int) i), list.size(), 0);
   }
 }

@@ -11,8 +11,16 @@ public final class RecordTypeException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
   public RecordTypeException(String operator, Class<?> declared, Class<?> actual) {
-    super("operator '" + operator + "' emitted a " + actual.getName() + " but its output is typed "
+    super(message(operator, declared, actual));
+  }
+
+  private static String message(String operator, Class<?> declared, Class<?> actual) {
+    if (declared.getName().equals(actual.getName())) { // two loaders defined the class
+      return "operator '" + operator + "' emitted a " + actual.getName() + " of another class loader than its edge's type: "
+          + "the job's jar and the TaskManager's classpath both hold it; keep it in one of them";
+    }
+    return "operator '" + operator + "' emitted a " + actual.getName() + " but its output is typed "
         + declared.getName() + " (declared with returns(...) or found in its function's signature): "
-        + "fix the returns(...) class, or remove it to let Vortex find the type");
+        + "fix the returns(...) class, or remove it to let Vortex find the type";
   }
 }
