@@ -19,6 +19,14 @@ final class ClusterMember {
    */
   private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
+  /**
+   * Warns at every start that the CP subsystem is off, so CP structures would run UNSAFE. Vortex
+   * uses none (no Vert.x shared-data locks or counters, no IAtomicLong, FencedLock or semaphore),
+   * and turning CP on needs at least 3 members; so this one logger is raised to SEVERE, the
+   * others keep the chosen level. Held strongly so its level sticks.
+   */
+  private static final Logger CP_SUBSYSTEM_LOG = Logger.getLogger("com.hazelcast.cp.CPSubsystem");
+
   private ClusterMember() {}
 
   /**
@@ -28,7 +36,9 @@ final class ClusterMember {
   static void configureHazelcastLog() {
     String name = System.getenv().getOrDefault("VORTEX_HAZELCAST_LOG", "WARNING").trim();
     try {
-      HAZELCAST_LOG.setLevel(Level.parse(name.toUpperCase(java.util.Locale.ROOT)));
+      Level level = Level.parse(name.toUpperCase(java.util.Locale.ROOT));
+      HAZELCAST_LOG.setLevel(level);
+      CP_SUBSYSTEM_LOG.setLevel(level.intValue() < Level.SEVERE.intValue() ? Level.SEVERE : level);
     } catch (IllegalArgumentException e) {
       throw new UsageException(
           "VORTEX_HAZELCAST_LOG must be a log level (SEVERE, WARNING, INFO, FINE, ALL, OFF), is '" + name + "'");

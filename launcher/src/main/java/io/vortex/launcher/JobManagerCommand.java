@@ -17,23 +17,19 @@ import picocli.CommandLine.Option;
 final class JobManagerCommand implements Callable<Integer> {
   @Mixin ClusterOptionsMixin cluster;
 
-  @Option(names = "--rpc-port", paramLabel = "PORT", defaultValue = "${env:VORTEX_RPC_PORT:-6123}",
-      description = "The gRPC job service's port; 0 picks a free one (env VORTEX_RPC_PORT; default: ${DEFAULT-VALUE}).")
-  int rpcPort;
+  @Option(names = "--rpc-port", paramLabel = "PORT",
+      description = "The gRPC job service's port; 0 picks a free one (env VORTEX_RPC_PORT; default: 6123).")
+  String rpcPortFlag;
 
-  @Option(names = "--slot-timeout", paramLabel = "SECONDS", defaultValue = "${env:VORTEX_SLOT_TIMEOUT:-300}",
+  @Option(names = "--slot-timeout", paramLabel = "SECONDS",
       description = "How long a job waits for enough free slots (TaskManagers to join, other jobs to end) before it fails;"
-          + " 0 refuses a job that cannot start at once (env VORTEX_SLOT_TIMEOUT; default: ${DEFAULT-VALUE}).")
-  long slotTimeoutSeconds;
+          + " 0 refuses a job that cannot start at once (env VORTEX_SLOT_TIMEOUT; default: 300).")
+  String slotTimeoutFlag;
 
   @Override
   public Integer call() {
-    if (rpcPort < 0 || rpcPort > 65_535) {
-      throw new UsageException("--rpc-port must be 0..65535, is " + rpcPort);
-    }
-    if (slotTimeoutSeconds < 0 || slotTimeoutSeconds > 86_400) {
-      throw new UsageException("--slot-timeout must be 0..86400 seconds, is " + slotTimeoutSeconds);
-    }
+    int rpcPort = cluster.settings().get(Setting.RPC_PORT, rpcPortFlag).port();
+    long slotTimeoutSeconds = cluster.settings().get(Setting.SLOT_TIMEOUT, slotTimeoutFlag).intIn(0, 86_400);
     var options = cluster.toOptions();
     ClusterMember.configureHazelcastLog();
     ClusterNode node = ClusterNode.start(options).await();

@@ -17,23 +17,19 @@ import picocli.CommandLine.Option;
 final class TaskManagerCommand implements Callable<Integer> {
   @Mixin ClusterOptionsMixin cluster;
 
-  @Option(names = "--slots", paramLabel = "S", defaultValue = "${env:VORTEX_SLOTS:-0}",
+  @Option(names = "--slots", paramLabel = "S",
       description = "Slots offered (env VORTEX_SLOTS; default: the number of cores).")
-  int slots;
+  String slotsFlag;
 
-  @Option(names = "--data-port", paramLabel = "PORT", defaultValue = "${env:VORTEX_DATA_PORT:-0}",
-      description = "The data plane's port; 0 picks a free one (env VORTEX_DATA_PORT; default: ${DEFAULT-VALUE}).")
-  int dataPort;
+  @Option(names = "--data-port", paramLabel = "PORT",
+      description = "The data plane's port; 0 picks a free one (env VORTEX_DATA_PORT; default: 0).")
+  String dataPortFlag;
 
   @Override
   public Integer call() {
-    if (slots < 0) {
-      throw new UsageException("--slots must be at least 1, is " + slots);
-    }
-    if (dataPort < 0 || dataPort > 65_535) {
-      throw new UsageException("--data-port must be 0..65535, is " + dataPort);
-    }
-    int offered = slots == 0 ? Runtime.getRuntime().availableProcessors() : slots;
+    Settings.Value slots = cluster.settings().get(Setting.SLOTS, slotsFlag);
+    int offered = slots.text().isEmpty() ? Runtime.getRuntime().availableProcessors() : slots.intIn(1, Integer.MAX_VALUE);
+    int dataPort = cluster.settings().get(Setting.DATA_PORT, dataPortFlag).port();
     var options = cluster.toOptions();
     long started = System.nanoTime();
     ClusterMember.configureHazelcastLog();

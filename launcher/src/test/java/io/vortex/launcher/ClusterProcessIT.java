@@ -1,6 +1,7 @@
 package io.vortex.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vortex.api.StreamEnvironment;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vortex jobmanager} and two {@code vortex taskmanager}s as separate JVMs on loopback: they
- * form one cluster, the TaskManagers' slots reach the JobManager, and a TaskManager killed with
- * {@code kill -9} takes its slots with it.
+ * form one cluster (one TaskManager configured by a {@code --config} file), the TaskManagers'
+ * slots reach the JobManager, a TaskManager killed with {@code kill -9} takes its slots with it,
+ * and one stopped with SIGTERM leaves the cluster cleanly.
  */
 @Timeout(180)
 class ClusterProcessIT {
@@ -108,12 +110,15 @@ class ClusterProcessIT {
   }
 
   @Test
-  void when_aTaskManagerIsKilled_then_itsSlotsLeaveTheJobManagerWithinSeconds() throws Exception {
-    // Given: a JobManager and two TaskManagers of 2 slots each
+  void when_aTaskManagerIsKilledOrStopped_then_itsSlotsLeaveTheJobManager() throws Exception {
+    // Given: a JobManager and two TaskManagers of 2 slots each, the first's cluster name and slots
+    // only in its config file (else it joins cluster 'vortex' and the JobManager counts 2 slots)
     Process jm = start("jm", "jobmanager", "--cluster-name", clusterName, "--rpc-port", "0", "--slot-timeout", "0");
     String rpc = awaitReady("jm", jm, JOB_MANAGER_READY);
+    Path config = Files.write(dir.resolve("tm1.properties"),
+        List.of("# tm1's settings", "cluster-name = " + clusterName, "slots: 2", "heartbeat-timeout = 6"));
     long started = System.nanoTime();
-    Process tm1 = start("tm1", "taskmanager", "--cluster-name", clusterName, "--slots", "2");
+    Process tm1 = start("tm1", "taskmanager", "--config", config.toString());
     awaitReady("tm1", tm1, TASK_MANAGER_READY);
     long firstMillis = (System.nanoTime() - started) / 1_000_000;
     started = System.nanoTime();
@@ -136,6 +141,19 @@ class ClusterProcessIT {
       System.out.println("ClusterProcessIT: kill -9 of " + tm2Id + " to its slots gone: "
           + (System.nanoTime() - killed) / 1_000_000 + " ms");
       assertTrue(jm.isAlive() && tm1.isAlive(), log("jm") + log("tm1"));
+
+      // When: SIGTERM
+      tm1.destroy();
+
+      // Then: it leaves the cluster (its shutdown hook closed Vert.x and Hazelcast without error),
+      // exits with SIGTERM's status, and its slots are gone
+      assertTrue(tm1.waitFor(30, TimeUnit.SECONDS), log("tm1"));
+      assertEquals(143, tm1.exitValue(), log("tm1"));
+      assertFalse(log("tm1").contains("leaving the cluster failed"), log("tm1"));
+      Await.until("the stopped TaskManager's slots removed", Duration.ofSeconds(20),
+          () -> slotsSeen(client).endsWith("no TaskManager has registered any slots"),
+          () -> slotsSeen(client) + "\n" + log("jm"));
+      assertTrue(jm.isAlive(), log("jm"));
     }
   }
 
