@@ -1,5 +1,7 @@
 package io.vortex.bench.vortex;
 
+import io.vertx.core.Future;
+import io.vortex.api.sink.SinkContext;
 import io.vortex.bench.ProcTimer;
 import io.vortex.bench.check.LatencyRecorder;
 import io.vortex.bench.check.Totals;
@@ -21,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * instance reports once, when its input has ended, with its {@link Totals} (and, for W4, its
  * latency histogram). {@link #close()} removes the run from the registry.
  */
-public final class BenchRun implements AutoCloseable {
+public final class BenchRun implements RunReporter, AutoCloseable {
 
   private static final Map<String, BenchRun> RUNS = new ConcurrentHashMap<>();
 
@@ -48,6 +50,30 @@ public final class BenchRun implements AutoCloseable {
           + " (the job must run in the JVM that started it, on a MiniCluster)");
     }
     return run;
+  }
+
+  /**
+   * The reporter for run {@code id} in this JVM: the open run itself, or, for an id of {@link
+   * ProcessReports} (a job running in TaskManager processes), that directory's reports.
+   */
+  static RunReporter reporter(String id) {
+    return ProcessReports.isReportId(id) ? ProcessReports.writer(id) : get(id);
+  }
+
+  @Override
+  public void sourceStarted(long nanos) {
+    timer.sourceStarted(nanos);
+  }
+
+  @Override
+  public long firstStartNanos() {
+    return timer.firstStartNanos();
+  }
+
+  @Override
+  public Future<Void> sinkFinished(Totals totals, LatencyRecorder latency, SinkContext context) {
+    sinkFinished(totals, latency);
+    return Future.succeededFuture();
   }
 
   /** Number of open runs, for tests. */

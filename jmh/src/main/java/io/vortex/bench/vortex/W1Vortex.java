@@ -10,6 +10,7 @@ import io.vortex.api.function.RuntimeContext;
 import io.vortex.api.source.GeneratorSource;
 import io.vortex.api.state.StateDescriptor;
 import io.vortex.api.state.ValueState;
+import io.vortex.api.sink.SinkContext;
 import io.vortex.bench.Params;
 import io.vortex.bench.check.Totals;
 import io.vortex.bench.check.W1Checksum;
@@ -154,8 +155,8 @@ final class W1Vortex extends VortexWorkload {
     }
 
     @Override
-    ChecksumWriter<WordCount> createWriter(BenchRun run) {
-      return new ChecksumWriter<>(run) {
+    ChecksumWriter<WordCount> createWriter(RunReporter run, SinkContext context) {
+      return new ChecksumWriter<>(run, context) {
         private final W1Checksum checksum = new W1Checksum();
 
         @Override

@@ -9,6 +9,7 @@ import io.vortex.api.source.GeneratorSource;
 import io.vortex.api.time.WatermarkStrategy;
 import io.vortex.api.window.TimeWindow;
 import io.vortex.api.window.TumblingEventTimeWindows;
+import io.vortex.api.sink.SinkContext;
 import io.vortex.bench.Params;
 import io.vortex.bench.check.Totals;
 import io.vortex.bench.check.W2Checksum;
@@ -112,8 +113,8 @@ final class W2Vortex extends VortexWorkload {
     }
 
     @Override
-    ChecksumWriter<WindowSum> createWriter(BenchRun run) {
-      return new ChecksumWriter<>(run) {
+    ChecksumWriter<WindowSum> createWriter(RunReporter run, SinkContext context) {
+      return new ChecksumWriter<>(run, context) {
         private final W2Checksum checksum = new W2Checksum();
 
         @Override

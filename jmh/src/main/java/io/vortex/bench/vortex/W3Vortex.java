@@ -3,6 +3,7 @@ package io.vortex.bench.vortex;
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.StreamEnvironment;
 import io.vortex.api.source.GeneratorSource;
+import io.vortex.api.sink.SinkContext;
 import io.vortex.bench.Params;
 import io.vortex.bench.check.Totals;
 import io.vortex.bench.check.W3Checksum;
@@ -51,8 +52,8 @@ final class W3Vortex extends VortexWorkload {
     }
 
     @Override
-    ChecksumWriter<KeyValue> createWriter(BenchRun run) {
-      return new ChecksumWriter<>(run) {
+    ChecksumWriter<KeyValue> createWriter(RunReporter run, SinkContext context) {
+      return new ChecksumWriter<>(run, context) {
         private final W3Checksum checksum = new W3Checksum();
 
         @Override

@@ -8,13 +8,13 @@ import io.vortex.api.function.RuntimeContext;
 import io.vortex.api.source.GeneratorSource;
 import io.vortex.api.state.StateDescriptor;
 import io.vortex.api.state.ValueState;
+import io.vortex.api.sink.SinkContext;
 import io.vortex.bench.Params;
 import io.vortex.bench.RunResult;
 import io.vortex.bench.check.LatencyRecorder;
 import io.vortex.bench.check.Totals;
 import io.vortex.bench.check.W4Checksum;
 import io.vortex.bench.gen.W4Events;
-import io.vertx.core.Future;
 
 /**
  * W4 latency on Vortex, STREAMING with default settings (buffer timeout, batch size): a
@@ -42,9 +42,9 @@ final class W4Vortex extends VortexWorkload {
   }
 
   @Override
-  RunResult complete(RunResult result, Params p, BenchRun run) {
+  RunResult complete(RunResult result, Params p, LatencyRecorder latency) {
     return p.paced()
-        ? result.withLatency(run.mergedLatency().latency())
+        ? result.withLatency(latency.latency())
         : result.withExtra("paced", false);
   }
 
@@ -91,7 +91,10 @@ final class W4Vortex extends VortexWorkload {
    * Records {@code nanoTime() - due} of events due at or after {@code min(t0_s) + W}. The
    * earliest source start is read from the run's timer at each record: every source instance
    * reports its start before its first event, and all of them started long before the end of
-   * the warm-up, so the comparison is exact where it matters. Warm-up events go through the same
+   * the warm-up, so the comparison is exact where it matters. (Across processes the earliest
+   * start known is that of the sources in the sink's own TaskManager; with one slot per
+   * TaskManager the instances start within milliseconds of each other, a shift of the warm-up
+   * end only, not of any latency.) Warm-up events go through the same
    * recording code (see {@link LatencyRecorder}), so the warm-up's end causes no JIT stall.
    */
   static final class LatencySink extends ChecksumSink<Count> {
@@ -104,8 +107,8 @@ final class W4Vortex extends VortexWorkload {
     }
 
     @Override
-    ChecksumWriter<Count> createWriter(BenchRun run) {
-      return new ChecksumWriter<>(run) {
+    ChecksumWriter<Count> createWriter(RunReporter run, SinkContext context) {
+      return new ChecksumWriter<>(run, context) {
         private final W4Checksum checksum = new W4Checksum();
         // The warm-up end is passed per record (it depends on the sources' start).
         private final LatencyRecorder latency = new LatencyRecorder(Long.MAX_VALUE);
@@ -114,7 +117,7 @@ final class W4Vortex extends VortexWorkload {
         public void write(Count c, long timestamp) {
           long now = System.nanoTime();
           checksum.add(c.count());
-          latency.record(c.due(), now, run.timer().firstStartNanos() + warmupNanos);
+          latency.record(c.due(), now, run.firstStartNanos() + warmupNanos);
         }
 
         @Override
@@ -123,9 +126,8 @@ final class W4Vortex extends VortexWorkload {
         }
 
         @Override
-        public Future<Void> finish() {
-          run.sinkFinished(totals(), latency);
-          return Future.succeededFuture();
+        LatencyRecorder latency() {
+          return latency;
         }
       };
     }
