@@ -16,7 +16,10 @@
 # jmh/target/results/run-<time>.txt), JAVA (java), EXTRA_JVM_FLAGS (e.g. a JFR option),
 # BUILD=never|auto|always (auto: rebuild when a source is newer than the jar), sizes W1_N,
 # W2_N, W3_N, W4_SECONDS (read by BenchMain), W4_WARMUP (seconds, default 5) and QUIET_WAIT
-# (on a shared machine: wait up to that many seconds before each run for the CPUs to be idle).
+# (on a shared machine: wait up to that many seconds before each run for the CPUs to be idle),
+# PROCESSES=1 (add every Vortex variant again with --opt cluster=processes: a JobManager and
+# PAR one-slot TaskManager processes with the same JVM flags), BASELINE=0 (skip the baseline)
+# and SKIP=TEXT (skip the variants whose "workload|engine|options" contain TEXT, e.g. streaming).
 # Each line also gets run=<round>, load1=<1-min load before the run> and, where /usr/bin/time
 # exists, others_cpu_s=<CPU seconds used by *other* processes during the run>: on a shared
 # machine a run with a large value there was disturbed and its figure should be treated with care.
@@ -75,6 +78,17 @@ for w in "${WORKLOADS[@]}"; do
     *) echo "unknown workload $w (W1..W4)" >&2; exit 1 ;;
   esac
 done
+if [ "${PROCESSES:-0}" = 1 ] || [ "${BASELINE:-1}" = 0 ] || [ -n "${SKIP:-}" ]; then
+  ALL=("${VARIANTS[@]}")
+  VARIANTS=()
+  for v in "${ALL[@]}"; do
+    IFS='|' read -r workload engine extra <<<"$v"
+    [ "$engine" = baseline ] && [ "${BASELINE:-1}" = 0 ] && continue
+    [ -n "${SKIP:-}" ] && [[ "$v" == *"$SKIP"* ]] && continue
+    VARIANTS+=("$v")
+    [ "$engine" = vortex ] && [ "${PROCESSES:-0}" = 1 ] && VARIANTS+=("$workload|$engine|$extra --opt cluster=processes")
+  done
+fi
 
 busy_jiffies() { # user+nice+system+irq+softirq+steal of all CPUs
   awk '/^cpu /{print $2+$3+$4+$7+$8+$9; exit}' /proc/stat 2>/dev/null || echo 0

@@ -25,7 +25,8 @@ import java.util.function.ToDoubleFunction;
  * <pre>java -cp benchmarks.jar io.vortex.bench.ResultSummary results.txt...</pre>
  *
  * <p>A variant is the engine, plus {@code -<variant>} when the line has a {@code variant}
- * field (e.g. {@code vortex-batch}, {@code vortex-streaming}).
+ * field (e.g. {@code vortex-batch}, {@code vortex-streaming}), plus {@code @<cluster>} when it
+ * has a {@code cluster} field ({@code vortex-batch@processes}: across processes).
  */
 public final class ResultSummary {
 
@@ -65,7 +66,8 @@ public final class ResultSummary {
       if (f == null) {
         continue;
       }
-      String variant = f.get("engine") + (f.containsKey("variant") ? "-" + f.get("variant") : "");
+      String variant = f.get("engine") + (f.containsKey("variant") ? "-" + f.get("variant") : "")
+          + (f.containsKey("cluster") ? "@" + f.get("cluster") : "");
       groups.computeIfAbsent(f.get("workload"), k -> new LinkedHashMap<>())
           .computeIfAbsent(variant, k -> new ArrayList<>())
           .add(f);

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Start-up times of a Vortex cluster of processes on this machine, REPS (3) times each, all from
+# one jar (JAR, default jmh/target/benchmarks.jar, which holds the launcher), with JVM_FLAGS
+# (default: PEERS.md's heap and GC, -Xms4g -Xmx4g -XX:+UseG1GC):
+#   tm_ready_ms    `vortex taskmanager --slots 1` started -> its ready line (slots offered,
+#                  registered with the JobManager), each TaskManager a fresh JVM joining the
+#                  same running JobManager;
+#   run_running_ms `vortex run --example wordcount` (a 1-line input, parallelism 2) started ->
+#                  its RUNNING status line (every task deployed and started);
+#   run_done_ms    the same -> the command's exit after FINISHED: an upper bound of the time to
+#                  the first record processed (the only record).
+# Prints one line per measurement and the medians; stops every process it started.
+#
+#   jmh/cluster-startup.sh
+#   REPS=5 JVM_FLAGS="-Xmx512m" jmh/cluster-startup.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$(realpath "${JAR:-$ROOT/jmh/target/benchmarks.jar}")"
+JAVA="${JAVA:-java}"
+REPS="${REPS:-3}"
+read -r -a FLAGS <<<"${JVM_FLAGS:--Xms4g -Xmx4g -XX:+UseG1GC}"
+VORTEX=("$JAVA" "${FLAGS[@]}" -cp "$JAR" io.vortex.launcher.VortexCommand)
+NAME="startup-$$-$RANDOM"
+DIR="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$DIR"
+}
+trap cleanup EXIT
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Waits (at most 180 s) until FILE has a line matching REGEX.
+await_line() {
+  local file="$1" regex="$2" i
+  for ((i = 0; i < 18000; i++)); do
+    grep -Eq "$regex" "$file" 2>/dev/null && return 0
+    sleep 0.01
+  done
+  echo "no line matching '$regex' in $file:" >&2
+  cat "$file" >&2
+  exit 1
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+echo "# $(date -Is) load: $(cut -d' ' -f1-3 /proc/loadavg) jar=$JAR flags=${FLAGS[*]}"
+"${VORTEX[@]}" jobmanager --cluster-name "$NAME" --rpc-port 0 >"$DIR/jm.out" 2>"$DIR/jm.err" &
+PIDS+=($!)
+await_line "$DIR/jm.out" "serves jobs at "
+JM="$(sed -n "s/.* serves jobs at \([^ ]*\).*/\1/p" "$DIR/jm.out" | head -1)"
+
+tm_times=()
+for ((r = 1; r <= REPS + 1; r++)); do # one more TaskManager: the job below runs on two
+  t0="$(now_ms)"
+  "${VORTEX[@]}" taskmanager --cluster-name "$NAME" --slots 1 >"$DIR/tm$r.out" 2>"$DIR/tm$r.err" &
+  PIDS+=($!)
+  await_line "$DIR/tm$r.out" "offers [0-9]+ slots"
+  ms=$(($(now_ms) - t0))
+  echo "tm_ready_ms=$ms ($(grep -o 'registered in [0-9]* ms' "$DIR/tm$r.out")) load1=$(cut -d' ' -f1 /proc/loadavg)"
+  [ "$r" -le "$REPS" ] && tm_times+=("$ms")
+done
+
+echo "to be or not to be" >"$DIR/words.txt"
+running=()
+done_times=()
+for ((r = 1; r <= REPS; r++)); do
+  t0="$(now_ms)"
+  "${VORTEX[@]}" run --jobmanager "$JM" --example wordcount --parallelism 2 \
+    --input "$DIR/words.txt" --output "$DIR/out$r" >"$DIR/run$r.out" 2>&1 & # status on stderr
+  run_pid=$!
+  await_line "$DIR/run$r.out" "RUNNING"
+  t1="$(now_ms)"
+  wait "$run_pid" || { cat "$DIR/run$r.out" >&2; exit 1; }
+  t2="$(now_ms)"
+  echo "run_running_ms=$((t1 - t0)) run_done_ms=$((t2 - t0)) load1=$(cut -d' ' -f1 /proc/loadavg)"
+  running+=("$((t1 - t0))")
+  done_times+=("$((t2 - t0))")
+done
+echo "median tm_ready_ms=$(printf '%s\n' "${tm_times[@]}" | median)" \
+  "run_running_ms=$(printf '%s\n' "${running[@]}" | median)" \
+  "run_done_ms=$(printf '%s\n' "${done_times[@]}" | median)"
