@@ -6,8 +6,10 @@ import io.vortex.bench.WorkloadRunner;
 
 /**
  * Vortex on the peer workloads: each runs as a job built with the public API on an in-process
- * {@link io.vortex.launcher.MiniCluster} (one TaskManager, P slots, parallelism P). Registered
- * in {@code META-INF/services/io.vortex.bench.Engine}. Options: {@code --opt w1.mode=batch}
+ * {@link io.vortex.launcher.MiniCluster} (one TaskManager, P slots, parallelism P), or with
+ * {@code --opt cluster=processes} on a JobManager and P one-slot TaskManager processes ({@link
+ * ProcessCluster}; {@code --opt cluster.jvm="FLAGS"} sets their JVM flags). Registered in
+ * {@code META-INF/services/io.vortex.bench.Engine}. Options: {@code --opt w1.mode=batch}
  * (default) or {@code streaming}.
  */
 public final class VortexEngine implements Engine {
