@@ -12,6 +12,7 @@ import io.vortex.cluster.ControlMessage.SubmitJob;
 import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
 import io.vortex.cluster.TaskManagerDirectory;
+import io.vortex.cluster.node.ClusterMembership;
 import io.vortex.cluster.TaskPlacement;
 import io.vortex.jobmanager.scheduler.SlotLeases;
 import io.vortex.api.graph.JobGraph;
@@ -44,11 +45,17 @@ public final class JobManagerVerticle extends VerticleBase {
   /** Accepted jobs waiting for free slots, oldest first. */
   private final java.util.ArrayDeque<JobMaster> waiting = new java.util.ArrayDeque<>();
   /** How long a job waits for slots; 0: a job that does not fit now is refused at once. */
-  private final long slotTimeoutMillis;
+  private long slotTimeoutMillis;
+  /** Constructed without settings: they come from the deployment's config (the Vert.x launcher's {@code -conf}). */
+  private final boolean configured;
 
-  /** A JobManager that refuses a job the registered slots cannot run now (the mini-cluster's). */
+  /**
+   * A JobManager set up by its deployment's config (as the Vert.x launcher deploys it: {@code
+   * -conf '{"slotTimeoutSeconds": 300}'}); without one, it refuses a job the registered slots
+   * cannot run now, as the mini-cluster's does.
+   */
   public JobManagerVerticle() {
-    this(java.time.Duration.ZERO);
+    this.configured = false;
   }
 
   /**
@@ -60,12 +67,21 @@ public final class JobManagerVerticle extends VerticleBase {
       throw new IllegalArgumentException("the slot timeout must not be negative: " + slotTimeout);
     }
     this.slotTimeoutMillis = slotTimeout.toMillis();
+    this.configured = true;
   }
 
   @Override
   public Future<?> start() {
     JsonMessageCodec.registerAll(vertx.eventBus());
+    if (!configured) {
+      long seconds = config().getLong("slotTimeoutSeconds", 0L);
+      if (seconds < 0) {
+        return Future.failedFuture(new IllegalArgumentException("slotTimeoutSeconds must not be negative: " + seconds));
+      }
+      slotTimeoutMillis = seconds * 1000;
+    }
     leases = new SlotLeases(vertx);
+    ClusterMembership.onMemberLeft(vertx, this::memberLeft); // a clustered JobManager: TaskManagers may vanish
     return vertx.eventBus().<ControlMessage>consumer(Addresses.JOB_MANAGER, this::onMessage).completion()
         .compose(v -> TaskManagerDirectory.all(vertx))
         .onSuccess(known -> {
@@ -113,19 +129,24 @@ public final class JobManagerVerticle extends VerticleBase {
       message.reply(new ControlMessage.Ack("registered " + register.slots() + " slots"));
       scheduleWaiting();
     } else if (body instanceof ControlMessage.MemberLeft left) {
-      slotPool.removeNode(left.nodeId()).forEach((taskManagerId, jobIds) -> {
-        TaskManagerDirectory.remove(vertx, taskManagerId); // it cannot take itself out any more
-        jobIds.forEach(jobId -> {
-          JobMaster job = jobs.get(jobId);
-          if (job != null) {
-            job.taskManagerLost(taskManagerId);
-          }
-        });
-      });
+      memberLeft(left.nodeId());
       message.reply(new ControlMessage.Ack("member " + left.nodeId() + " removed"));
     } else {
       message.fail(INVALID_JOB, "unexpected message " + body.getClass().getSimpleName());
     }
+  }
+
+  /** Cluster member {@code nodeId} left: its TaskManagers' slots go, and the jobs that used them fail. */
+  private void memberLeft(String nodeId) {
+    slotPool.removeNode(nodeId).forEach((taskManagerId, jobIds) -> {
+      TaskManagerDirectory.remove(vertx, taskManagerId); // it cannot take itself out any more
+      jobIds.forEach(jobId -> {
+        JobMaster job = jobs.get(jobId);
+        if (job != null) {
+          job.taskManagerLost(taskManagerId);
+        }
+      });
+    });
   }
 
   private void submit(SubmitJob submit, Message<ControlMessage> message) {

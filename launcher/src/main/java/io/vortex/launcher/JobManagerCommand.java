@@ -1,8 +1,5 @@
 package io.vortex.launcher;
 
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vortex.cluster.Addresses;
-import io.vortex.cluster.ControlMessage;
 import io.vortex.cluster.node.ClusterNode;
 import io.vortex.jobmanager.JobManagerVerticle;
 import io.vortex.jobmanager.grpc.JobServiceVerticle;
@@ -34,12 +31,6 @@ final class JobManagerCommand implements Callable<Integer> {
     ClusterMember.configureHazelcastLog();
     ClusterNode node = ClusterNode.start(options).await();
     var rpc = new JobServiceVerticle(options.host(), rpcPort);
-    node.vertx().runOnContext(v -> node.onMembership(event -> {
-      if (!event.joined()) {
-        node.vertx().eventBus().send(Addresses.JOB_MANAGER, new ControlMessage.MemberLeft(event.nodeId()),
-            new DeliveryOptions().setLocalOnly(true));
-      }
-    }));
     node.vertx().deployVerticle(new JobManagerVerticle(java.time.Duration.ofSeconds(slotTimeoutSeconds)))
         .compose(id -> node.vertx().deployVerticle(rpc))
         .onFailure(e -> node.close())

@@ -42,10 +42,29 @@ final class FatJarProcesses implements AutoCloseable {
   }
 
   Process start(String name, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(javaCommand(List.of()));
+    command.addAll(List.of("-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return start(name, env, command);
+  }
+
+  /** Starts {@code java JVM_FLAGS -cp vortex.jar MAIN ARGS}: another main class of the fat jar. */
+  Process startMain(String name, List<String> jvmFlags, String mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>(javaCommand(jvmFlags));
+    command.addAll(List.of("-cp", JAR.toString(), mainClass));
+    command.addAll(List.of(args));
+    return start(name, Map.of(), command);
+  }
+
+  private static List<String> javaCommand(List<String> jvmFlags) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", JAR.toString()));
-    command.addAll(List.of(args));
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+    command.addAll(jvmFlags);
+    return command;
+  }
+
+  private Process start(String name, Map<String, String> env, List<String> command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().putAll(env);
     Process process = builder

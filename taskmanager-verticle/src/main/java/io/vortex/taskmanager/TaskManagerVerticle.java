@@ -16,6 +16,7 @@ import io.vortex.cluster.ControlMessage.TaskAssignment;
 import io.vortex.cluster.ControlMessage.TaskStateChanged;
 import io.vortex.cluster.JsonMessageCodec;
 import io.vortex.cluster.TaskManagerDirectory;
+import io.vortex.cluster.node.ClusterMembership;
 import io.vortex.cluster.TaskState;
 import io.vortex.taskmanager.network.ChannelTransport;
 import io.vortex.taskmanager.network.EndedJobIds;
@@ -44,7 +45,8 @@ public final class TaskManagerVerticle extends VerticleBase {
    */
   private static final DeliveryOptions UNTIL_READ = new DeliveryOptions().setSendTimeout(Long.MAX_VALUE);
 
-  private final TaskManagerConfig config;
+  /** Its settings: given, or (deployed by the Vert.x launcher) read from the deployment's config at start. */
+  private TaskManagerConfig config;
   /** The given transport, or the network transport wrapping it once the data server is up. */
   private ChannelTransport transport;
   private volatile DataAddress dataAddress;
@@ -64,12 +66,45 @@ public final class TaskManagerVerticle extends VerticleBase {
   private record FinishedTask(SlotRunner slot, Task task) {}
 
   public TaskManagerVerticle(TaskManagerConfig config, ChannelTransport transport) {
-    this.config = config;
-    this.transport = transport;
+    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.transport = java.util.Objects.requireNonNull(transport, "transport");
   }
+
+  /**
+   * A TaskManager set up by its deployment's config, as the Vert.x launcher deploys it ({@code
+   * VertxApplication io.vortex.taskmanager.TaskManagerVerticle -cluster -conf '{"slots": 2}'}):
+   * {@code id} (default {@code tm-} and a random suffix), {@code slots} (default: the cores),
+   * {@code host} and {@code dataPort} of its data server (default 127.0.0.1 and 0, any free
+   * port; clustered Vert.x only). It prints a ready line once registered.
+   */
+  public TaskManagerVerticle() {}
 
   @Override
   public Future<?> start() {
+    if (config == null) {
+      try {
+        config = fromDeploymentConfig();
+      } catch (RuntimeException e) {
+        return Future.failedFuture(new IllegalArgumentException("bad TaskManager config " + config() + ": " + e.getMessage(), e));
+      }
+      transport = new LocalChannelTransport();
+      return startConfigured().onSuccess(v -> System.out.println("taskmanager " + config.id() + " offers " + config.slots()
+          + " slots" + (dataAddress == null ? "" : ", data plane at " + dataAddress.host() + ":" + dataAddress.port())));
+    }
+    return startConfigured();
+  }
+
+  private TaskManagerConfig fromDeploymentConfig() {
+    var c = config();
+    String id = c.getString("id", "tm-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    int slots = c.getInteger("slots", Runtime.getRuntime().availableProcessors());
+    var network = vertx.isClustered()
+        ? io.vortex.taskmanager.network.tcp.NetworkConfig.defaults(c.getString("host", "127.0.0.1"), c.getInteger("dataPort", 0))
+        : null;
+    return new TaskManagerConfig(id, slots, ClusterMembership.nodeId(vertx), network);
+  }
+
+  private Future<Void> startConfigured() {
     classLoaders = new JobClassLoaders(vertx, Thread.currentThread().getContextClassLoader());
     JsonMessageCodec.registerAll(vertx.eventBus());
     List<Future<String>> deployed = new ArrayList<>();

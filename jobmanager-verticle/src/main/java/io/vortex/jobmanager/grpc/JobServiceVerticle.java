@@ -15,8 +15,10 @@ import io.vortex.cluster.JsonMessageCodec;
  * the same Vert.x or in a member of its cluster. Wiring only.
  */
 public final class JobServiceVerticle extends VerticleBase {
-  private final String host;
-  private final int port;
+  private String host;
+  private int port;
+  /** Constructed without settings: they come from the deployment's config (the Vert.x launcher's {@code -conf}). */
+  private final boolean fromConfig;
   private HttpServer server;
   private JobJars jars;
 
@@ -27,10 +29,32 @@ public final class JobServiceVerticle extends VerticleBase {
     }
     this.host = java.util.Objects.requireNonNull(host, "host");
     this.port = port;
+    this.fromConfig = false;
+  }
+
+  /**
+   * The service set up by its deployment's config, as the Vert.x launcher deploys it ({@code
+   * -conf '{"host": "0.0.0.0", "rpcPort": 6123}'}; defaults 127.0.0.1 and 6123; 0 picks a free
+   * port); it prints {@code job service serves jobs at HOST:PORT} once it listens.
+   */
+  public JobServiceVerticle() {
+    this.fromConfig = true;
   }
 
   @Override
   public Future<?> start() {
+    if (fromConfig) {
+      host = config().getString("host", "127.0.0.1");
+      port = config().getInteger("rpcPort", 6123);
+      if (port < 0 || port > 65_535) {
+        return Future.failedFuture(new IllegalArgumentException("rpcPort must be 0..65535, is " + port));
+      }
+      return listen().onSuccess(s -> System.out.println("job service serves jobs at " + host + ":" + actualPort()));
+    }
+    return listen();
+  }
+
+  private Future<HttpServer> listen() {
     JsonMessageCodec.registerAll(vertx.eventBus());
     GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setMaxMessageSize(JobService.MAX_MESSAGE_BYTES));
     jars = new JobJars(vertx);
