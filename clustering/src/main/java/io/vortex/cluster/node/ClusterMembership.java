@@ -2,16 +2,20 @@ package io.vortex.cluster.node;
 
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Members leaving the cluster of a clustered Vert.x with the Hazelcast cluster manager, however
  * it was started ({@link ClusterNode}, or the Vert.x launcher's {@code -cluster}): a listener on
  * Hazelcast's membership, which takes any number, unlike the cluster manager's single node
- * listener slot. A Vert.x node id is its Hazelcast member's uuid.
+ * listener slot. A Vert.x node id is its Hazelcast member's uuid. Vert.x's public API does not
+ * name a clustered instance's cluster manager, so the member is the one Hazelcast instance of this
+ * JVM (one cluster member per process, as {@code vortex jobmanager}, {@code vortex taskmanager}
+ * and the launcher run); with none or several, nothing is followed.
  *
  * <p>Threading: the handler runs on the context that registered it.
  */
@@ -23,12 +27,12 @@ public final class ClusterMembership {
    * registers nothing) when {@code vertx} is not clustered with Hazelcast.
    */
   public static boolean onMemberLeft(Vertx vertx, Consumer<String> handler) {
-    if (!vertx.isClustered()
-        || !(((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hazelcast)) {
+    HazelcastInstance hazelcast = member(vertx);
+    if (hazelcast == null) {
       return false;
     }
     var context = vertx.getOrCreateContext();
-    hazelcast.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+    hazelcast.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent event) {}
 
@@ -41,8 +45,17 @@ public final class ClusterMembership {
     return true;
   }
 
-  /** This member's node id, or null when {@code vertx} is not clustered. */
+  /** This member's node id, or null when {@code vertx} is not clustered (or the member is not known, see above). */
   public static String nodeId(Vertx vertx) {
-    return vertx.isClustered() ? ((VertxInternal) vertx).clusterManager().getNodeId() : null;
+    HazelcastInstance hazelcast = member(vertx);
+    return hazelcast == null ? null : hazelcast.getCluster().getLocalMember().getUuid().toString();
+  }
+
+  private static HazelcastInstance member(Vertx vertx) {
+    if (!vertx.isClustered()) {
+      return null;
+    }
+    Set<HazelcastInstance> instances = Hazelcast.getAllHazelcastInstances();
+    return instances.size() == 1 ? instances.iterator().next() : null;
   }
 }
