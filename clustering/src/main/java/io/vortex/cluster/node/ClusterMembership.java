@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * Members leaving the cluster of a clustered Vert.x with the Hazelcast cluster manager, however
  * it was started ({@link ClusterNode}, or the Vert.x launcher's {@code -cluster}): a listener on
  * Hazelcast's membership, which takes any number, unlike the cluster manager's single node
- * listener slot. A Vert.x node id is its Hazelcast member's uuid. Vert.x's public API does not
+ * listener slot. A Vert.x node id is the member attribute {@value #NODE_ID_ATTRIBUTE} that
+ * vertx-hazelcast sets (not the member's uuid). Vert.x's public API does not
  * name a clustered instance's cluster manager, so the member is the one Hazelcast instance of this
  * JVM (one cluster member per process, as {@code vortex jobmanager}, {@code vortex taskmanager}
  * and the launcher run); with none or several, nothing is followed.
@@ -20,6 +21,9 @@ import java.util.function.Consumer;
  * <p>Threading: the handler runs on the context that registered it.
  */
 public final class ClusterMembership {
+  /** The member attribute holding the Vert.x node id (vertx-hazelcast's HazelcastClusterManager). */
+  static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+
   private ClusterMembership() {}
 
   /**
@@ -38,8 +42,10 @@ public final class ClusterMembership {
 
       @Override
       public void memberRemoved(MembershipEvent event) {
-        String nodeId = event.getMember().getUuid().toString();
-        context.runOnContext(v -> handler.accept(nodeId));
+        String nodeId = event.getMember().getAttribute(NODE_ID_ATTRIBUTE);
+        if (nodeId != null) {
+          context.runOnContext(v -> handler.accept(nodeId));
+        }
       }
     });
     return true;
@@ -48,7 +54,7 @@ public final class ClusterMembership {
   /** This member's node id, or null when {@code vertx} is not clustered (or the member is not known, see above). */
   public static String nodeId(Vertx vertx) {
     HazelcastInstance hazelcast = member(vertx);
-    return hazelcast == null ? null : hazelcast.getCluster().getLocalMember().getUuid().toString();
+    return hazelcast == null ? null : hazelcast.getCluster().getLocalMember().getAttribute(NODE_ID_ATTRIBUTE);
   }
 
   private static HazelcastInstance member(Vertx vertx) {

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 public final class ClusterNode {
 
-  /** A member joined or left; {@code nodeId} is the Vert.x node id (the Hazelcast member uuid). */
+  /** A member joined or left; {@code nodeId} is the Vert.x node id. */
   public record MembershipEvent(String nodeId, boolean joined) {}
 
   private final Vertx vertx;
@@ -57,7 +57,7 @@ public final class ClusterNode {
     return vertx;
   }
 
-  /** This member's node id (the Hazelcast member uuid Vert.x uses). */
+  /** This member's node id (Vert.x's, kept in a Hazelcast member attribute). */
   public String nodeId() {
     return clusterManager.getNodeId();
   }

@@ -44,6 +44,23 @@ class ClusterNodeTest {
   }
 
   @Test
+  @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
+  void when_theOnlyMemberOfItsJvm_then_clusterMembershipNamesItByItsVertxNodeId() throws Exception {
+    // Given
+    ClusterNode node = start(uniqueCluster());
+
+    // Then: the Vert.x node id (a member attribute), which task managers register and membership reports
+    assertEquals(node.nodeId(), ClusterMembership.nodeId(node.vertx()));
+    assertTrue(ClusterMembership.onMemberLeft(node.vertx(), id -> {}));
+    var plain = io.vertx.core.Vertx.vertx();
+    try {
+      assertEquals(null, ClusterMembership.nodeId(plain), "not clustered");
+    } finally {
+      plain.close();
+    }
+  }
+
+  @Test
   @Timeout(90)
   void when_aSecondNodeJoinsAndLeaves_then_theFirstIsToldBoth(VertxTestContext ctx) throws Exception {
     // Given
