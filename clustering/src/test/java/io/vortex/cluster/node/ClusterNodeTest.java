@@ -44,7 +44,7 @@ class ClusterNodeTest {
   }
 
   @Test
-  @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void when_theOnlyMemberOfItsJvm_then_clusterMembershipNamesItByItsVertxNodeId() throws Exception {
     // Given
     ClusterNode node = start(uniqueCluster());
