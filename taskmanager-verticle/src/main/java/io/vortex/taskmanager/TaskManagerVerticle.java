@@ -39,6 +39,7 @@ import java.util.Queue;
  */
 public final class TaskManagerVerticle extends VerticleBase {
   private static final long REGISTER_RETRY_MILLIS = 100;
+  private static final long REGISTER_TIMEOUT_MILLIS = 30_000;
   /**
    * Collected records wait for the client's reply (its credit) as long as the client takes to
    * read: a job whose client does not read is held back, as a slow sink holds it.
@@ -178,9 +179,14 @@ public final class TaskManagerVerticle extends VerticleBase {
     return registered.future();
   }
 
+  /**
+   * Asks again soon while no JobManager listens (no handlers: it may start later), and waits long
+   * for one that does: the first request over a new event-bus connection can take seconds on a
+   * busy host, and resending after a short timeout only queued more requests behind it.
+   */
   private void tryRegister(ControlMessage.RegisterTaskManager message, Promise<Void> registered) {
     vertx.eventBus()
-        .request(Addresses.JOB_MANAGER, message, new DeliveryOptions().setSendTimeout(2_000))
+        .request(Addresses.JOB_MANAGER, message, new DeliveryOptions().setSendTimeout(REGISTER_TIMEOUT_MILLIS))
         .onSuccess(reply -> registered.complete())
         .onFailure(e -> vertx.setTimer(REGISTER_RETRY_MILLIS, t -> tryRegister(message, registered)));
   }
