@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vortex.api.source.TextLine;
 import java.math.BigDecimal;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -47,11 +46,9 @@ class CsvTest {
     // Given
     String digits = "9".repeat(10_000_000);
     // When
-    long start = System.nanoTime();
     MalformedLineException e = assertThrows(MalformedLineException.class,
         () -> Csv.parseDecimal(LINE, digits, "amount"));
-    // Then
-    assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1000);
+    // Then: refused by its length, before any parsing (the message says so; no timing asserted)
     assertTrue(e.getMessage().contains("amount is too long for a number (10000000 characters, at most 40)"),
         e.getMessage());
     assertTrue(e.getMessage().length() < 400, "message of " + e.getMessage().length() + " chars");
