@@ -11,15 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code vortex jobmanager} and two {@code vortex taskmanager}s as separate JVMs on loopback: they
  * form one cluster (one TaskManager configured by a {@code --config} file), the TaskManagers'
  * slots reach the JobManager, a TaskManager killed with {@code kill -9} takes its slots with it,
- * and one stopped with SIGTERM leaves the cluster cleanly.
+ * and one stopped with SIGTERM leaves the cluster cleanly. Started through the fat jar, as a user
+ * starts them.
  */
 @Timeout(180)
 class ClusterProcessIT {
@@ -36,64 +36,33 @@ class ClusterProcessIT {
   private static final Pattern TASK_MANAGER_READY = Pattern.compile("taskmanager (tm-\\S+) of cluster '.*' offers 2 slots.*");
 
   @TempDir Path dir;
-  private final List<Process> processes = new ArrayList<>();
+  private FatJarProcesses processes;
   private final String clusterName = "it-" + UUID.randomUUID();
+
+  @BeforeEach
+  void processes() {
+    processes = new FatJarProcesses(dir);
+  }
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroy();
-    }
-    for (Process p : processes) {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
+    processes.close();
   }
 
   private Process start(String name, String... args) throws IOException {
-    return start(name, Map.of(), args);
+    return processes.start(name, args);
   }
 
   private Process start(String name, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-        "-Dhazelcast.logging.type=none",
-        "-cp", System.getProperty("java.class.path"), VortexCommand.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(env);
-    Process process = builder
-        .redirectOutput(dir.resolve(name + ".out").toFile())
-        .redirectError(dir.resolve(name + ".err").toFile())
-        .start();
-    processes.add(process);
-    return process;
-  }
-
-  private Optional<Matcher> readyLine(String name, Pattern pattern) {
-    try {
-      return Files.readAllLines(dir.resolve(name + ".out")).stream()
-          .map(pattern::matcher).filter(Matcher::matches).findFirst();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return processes.start(name, env, args);
   }
 
   private String awaitReady(String name, Process process, Pattern pattern) {
-    Await.until(name + " ready", Duration.ofSeconds(90),
-        () -> readyLine(name, pattern).isPresent() || !process.isAlive(), () -> log(name));
-    assertTrue(process.isAlive(), log(name));
-    return readyLine(name, pattern).orElseThrow().group(1);
+    return processes.awaitReady(name, process, pattern);
   }
 
   private String log(String name) {
-    try {
-      return Files.readString(dir.resolve(name + ".out")) + Files.readString(dir.resolve(name + ".err"));
-    } catch (IOException e) {
-      return e.toString();
-    }
+    return processes.log(name);
   }
 
   /** The slots the JobManager counts: it refuses a job wider than them, and says how many there are. */
