@@ -227,9 +227,9 @@ public final class JobManagerVerticle extends VerticleBase {
    * no data server cannot run.
    */
   private List<TaskPlacement> placements(JobGraph graph, List<SlotPool.SlotRef> slots) {
-    List<String> withoutAddress = slots.stream().map(SlotPool.SlotRef::taskManagerId).distinct()
-        .filter(tm -> slotPool.dataAddress(tm) == null).toList();
-    if (withoutAddress.size() == slots.stream().map(SlotPool.SlotRef::taskManagerId).distinct().count()) {
+    List<String> taskManagers = slots.stream().map(SlotPool.SlotRef::taskManagerId).distinct().toList();
+    List<String> withoutAddress = taskManagers.stream().filter(tm -> slotPool.dataAddress(tm) == null).toList();
+    if (withoutAddress.size() == taskManagers.size()) {
       return List.of();
     }
     if (!withoutAddress.isEmpty()) {
