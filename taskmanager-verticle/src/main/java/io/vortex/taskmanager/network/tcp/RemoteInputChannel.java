@@ -60,12 +60,10 @@ final class RemoteInputChannel implements InputChannel {
         context.runOnContext(v -> onConsumed());
         return batch;
       } catch (RuntimeException e) {
+        // The frame was well framed, so the connection is fine: only this channel fails (and
+        // its producer is told), not the other channels, of other jobs too, on the connection.
         var cause = new ChannelFailedException("malformed records on " + id + ": " + e.getMessage(), e);
-        context.runOnContext(v -> {
-          if (peer != null) {
-            peer.fail(cause);
-          }
-        });
+        context.runOnContext(v -> failAndTellProducer(cause));
         throw cause;
       }
     }
@@ -133,6 +131,17 @@ final class RemoteInputChannel implements InputChannel {
     failure = cause;
     release();
     wakeup.run();
+  }
+
+  /** Connection context: fails the channel and sends the producer a FAIL frame for it. */
+  private void failAndTellProducer(ChannelFailedException cause) {
+    if (failure != null) {
+      return;
+    }
+    fail(cause);
+    if (peer != null) {
+      peer.write(FrameCodec.encode(new Frame.Fail(id, cause.getMessage())));
+    }
   }
 
   /** Connection context: gives the buffers back. */

@@ -387,6 +387,45 @@ class NetworkChannelTransportTest {
   }
 
   @Test
+  void when_dataFramePayloadCannotBeDecoded_then_onlyThatChannelFailsAndAnotherJobOnTheConnectionFinishesExactly(Vertx vertxA)
+      throws Exception {
+    // Given: on B, job "bad" and job-1 both read from a fake TaskManager "tm-0" (a raw socket): one connection
+    var fake = new DataAddress("tm-0", "127.0.0.1", 1);
+    var shape = graph(1, Partitioning.FORWARD);
+    b.placeJob(new JobGraph("bad", "bad", shape.vertices(), shape.edges(), shape.config()), placements(1, fake, b.address()),
+        getClass().getClassLoader());
+    b.placeJob(shape, placements(1, fake, b.address()), getClass().getClassLoader());
+    var badId = new ChannelId("bad", 0, 0, 0);
+    var goodId = new ChannelId(JOB, 0, 0, 0);
+    var victim = new Consumer(vertxB, b.input(badId), true);
+    var healthy = new Consumer(vertxB, b.input(goodId), true);
+    NetSocket raw = await(vertxA.createNetClient().connect(b.address().port(), "127.0.0.1"));
+    var received = new java.util.concurrent.ConcurrentLinkedQueue<Frame>();
+    var decoder = new FrameDecoder(NetworkConfig.MAX_FRAME_LENGTH, received::add);
+    raw.handler(decoder::feed);
+    var closed = new CompletableFuture<Void>();
+    raw.closeHandler(v -> closed.complete(null));
+    raw.write(FrameCodec.encode(new Frame.Hello("tm-0")));
+    awaitTrue(() -> received.stream().filter(f -> f instanceof Frame.Credit).count() >= 2, "credits for both channels");
+
+    // When: a well-framed data frame whose records are garbage on job "bad"'s channel, then job-1's records
+    raw.write(FrameCodec.encode(new Frame.Data(badId, 0, new byte[] {0, 0, 0, 1, 42, 7, 7})));
+    raw.write(dataFrame(goodId, "ok-1", "ok-2"));
+    raw.write(FrameCodec.encode(new Frame.Event(goodId, ChannelEvent.EndOfPartition.INSTANCE)));
+
+    // Then: job "bad"'s channel fails with the decoding error, its producer is told, job-1 gets all its records
+    var e = assertThrows(ExecutionException.class, () -> victim.ended.get(20, TimeUnit.SECONDS));
+    assertTrue(e.getCause().getMessage().contains("malformed records on") && e.getCause().getMessage().contains("batch mode 42"),
+        e.getCause().getMessage());
+    healthy.ended.get(20, TimeUnit.SECONDS);
+    assertEquals(List.of("ok-1", "ok-2"), healthy.values);
+    awaitTrue(() -> received.stream().anyMatch(f -> f instanceof Frame.Fail fail && fail.channel().equals(badId)),
+        "the producer of the bad channel to be told");
+    assertTrue(!closed.isDone(), "the connection stays open");
+    raw.close();
+  }
+
+  @Test
   void when_framesOfAnEarlierAttemptArrive_then_theyAreDroppedAndTheCurrentAttemptsChannelGetsOnlyItsOwn(Vertx vertxA)
       throws Exception {
     // Given: on B, attempt 1 of the job reads from a fake TaskManager "tm-0" (a raw socket)
