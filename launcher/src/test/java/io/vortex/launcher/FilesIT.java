@@ -352,6 +352,31 @@ class FilesIT {
     }
   }
 
+  @Test
+  void when_anOperatorOpenedAfterTheFileSinkThrows_then_jobFailsAndNothingLeftBehind() throws IOException {
+    // Given: a chain whose sink opens (its in-progress file created) before the function before
+    // it, whose open throws; one output to a missing file, one into an existing empty directory
+    Path file = dir.resolve("never.txt");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    for (var output : List.of(Map.entry(file, 1), Map.entry(empty, 2))) {
+      var env = env(output.getValue()).setRuntimeMode(RuntimeMode.STREAMING);
+      env.generate(100, i -> i).process(new FailuresIT.FailingOpen()).name("opener").writeAsText(output.getKey().toString());
+
+      // When
+      var e = assertThrows(TaskFailureException.class, () -> env.execute("open fails after the sink"));
+
+      // Then: the user's exception is the cause; the sink's in-progress files were removed when
+      // the task failed, before the result came (no waiting), and the output path is as it was
+      assertEquals("opener", e.operator());
+      assertEquals(IllegalArgumentException.class.getName(), e.causeClass());
+      assertEquals("bad config in opener", e.causeMessage());
+      assertEquals(List.of(), temporaryFiles(dir));
+      assertEquals(List.of(), temporaryFiles(empty));
+      assertEquals(List.of("empty"), visibleAndHidden(dir));
+      assertEquals(List.of(), visibleAndHidden(empty));
+    }
+  }
+
   private static List<String> temporaryFiles(Path directory) {
     try {
       return visibleAndHidden(directory).stream().filter(n -> n.endsWith(".inprogress")).toList();

@@ -55,7 +55,12 @@ final class OperatorChain {
       outputs.add(outboxes.add(names.get(i), i + 1 < operators.size() ? chainTo(i + 1, own) : own));
     }
     for (int i = operators.size() - 1; i >= 0; i--) {
-      open(i, factories.get(i), outputs.get(i), services);
+      try {
+        open(i, factories.get(i), outputs.get(i), services);
+      } catch (Exception | Error e) {
+        closeFrom(i); // nothing may stay behind (a sink's in-progress file) when the task never starts
+        throw e;
+      }
     }
     entry = operators.isEmpty() ? new TailEntry() : new HeadEntry();
   }
@@ -263,8 +268,19 @@ final class OperatorChain {
 
   /** Closes every operator; the first failure is thrown after all were tried. */
   void close() {
+    RuntimeException first = closeFrom(0);
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /**
+   * Closes the operators from {@code start} to the tail (opened tail first, so these are the opened
+   * ones, and the one whose open failed, which may hold what it acquired); returns the first failure.
+   */
+  private RuntimeException closeFrom(int start) {
     RuntimeException first = null;
-    for (int i = 0; i < operators.size(); i++) {
+    for (int i = start; i < operators.size(); i++) {
       try {
         operators.get(i).close();
       } catch (Exception | Error e) {
@@ -273,9 +289,7 @@ final class OperatorChain {
         }
       }
     }
-    if (first != null) {
-      throw first;
-    }
+    return first;
   }
 
   /** Input straight into the head operator. */

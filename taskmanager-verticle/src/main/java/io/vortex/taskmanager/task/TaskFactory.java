@@ -81,7 +81,13 @@ public final class TaskFactory {
             runner::wakeup);
     var specs = vertex.isSource() ? vertex.chain().subList(1, vertex.chain().size()) : vertex.chain();
     var chain = new OperatorChain(specs, new TaskOutput(routes), services);
-    TaskInput input = vertex.isSource() ? sourceInput(vertex, subtask, runner) : gateInput(graph, vertex, subtask, runner);
+    TaskInput input;
+    try {
+      input = vertex.isSource() ? sourceInput(vertex, subtask, runner) : gateInput(graph, vertex, subtask, runner);
+    } catch (Exception | Error e) {
+      closeQuietly(chain); // its opened sinks hold in-progress files the failed task must not leave
+      throw e;
+    }
     for (RecordWriter w : writers) {
       w.onCapacity(runner::wakeup);
     }
@@ -95,6 +101,14 @@ public final class TaskFactory {
         counters,
         graph.config().bufferTimeoutMillis(),
         listener);
+  }
+
+  private static void closeQuietly(OperatorChain chain) {
+    try {
+      chain.close();
+    } catch (RuntimeException ignored) {
+      // the task fails with the input's error; a failing close must not hide it
+    }
   }
 
   @SuppressWarnings("unchecked")
