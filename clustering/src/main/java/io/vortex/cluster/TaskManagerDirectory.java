@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The cluster's TaskManagers, their slots and data addresses, in a cluster-wide map: Hazelcast's
  * (through Vert.x shared data) in a cluster of processes, a local map in the mini-cluster. Each
- * TaskManager puts its registration there before it tells the JobManager, and takes it out when
+ * TaskManager puts its registration there as it registers with the JobManager, and takes it out when
  * it stops; the JobManager reads the map when it starts, so it knows the TaskManagers that joined
  * before it, and removes the entries of members that left. Values are the registrations' JSON.
  *

@@ -2,8 +2,8 @@ package io.vortex.cluster.node;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MultiMapConfig.ValueCollectionType;
 import com.hazelcast.config.NetworkConfig;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.util.List;
 import java.util.Objects;
 
@@ -117,12 +117,12 @@ public record ClusterOptions(
   }
 
   /**
-   * The Hazelcast configuration: vertx-hazelcast's default (the event bus's subscription and
-   * node-info structures), with this name, network, discovery and failure detection, no wait
-   * before joining and no phone-home.
+   * The Hazelcast configuration: the structures of vertx-hazelcast's default (the event bus's
+   * subscriptions and node and HA information, see {@link #withVertxStructures}), with this name,
+   * network, discovery and failure detection, no wait before joining and no phone-home.
    */
   public Config toHazelcastConfig() {
-    Config config = ConfigUtil.loadConfig();
+    Config config = withVertxStructures(new Config());
     config.setClusterName(clusterName);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.socket.bind.any", "false");
@@ -149,6 +149,18 @@ public record ClusterOptions(
       // pods have many addresses; Kubernetes hands out the right one
       network.getInterfaces().setEnabled(false);
     }
+    return config;
+  }
+
+  /**
+   * The structures vertx-hazelcast's {@code default-cluster.xml} declares, declared in code: that
+   * file's loader validates it against Hazelcast's schema, which took 0.7-2.8 s of a member's
+   * start (a test keeps the two alike).
+   */
+  static Config withVertxStructures(Config config) {
+    config.getMultiMapConfig("__vertx.subs").setBackupCount(1).setValueCollectionType(ValueCollectionType.SET);
+    config.getMapConfig("__vertx.haInfo").setBackupCount(1);
+    config.getMapConfig("__vertx.nodeInfo").setBackupCount(1);
     return config;
   }
 }

@@ -139,4 +139,28 @@ class ClusterNodeTest {
     assertEquals("2", config.getProperty("hazelcast.heartbeat.interval.seconds"));
     assertEquals("9", config.getProperty("hazelcast.max.no.heartbeat.seconds"));
   }
+
+  @Test
+  void when_configBuilt_then_vertxHazelcastsStructuresAreTheOnesOfItsDefaultFile() {
+    // Given vertx-hazelcast's own default-cluster.xml, parsed as it does
+    Config vertxDefault = io.vertx.spi.cluster.hazelcast.ConfigUtil.loadConfig();
+
+    // When
+    Config ours = ClusterOptions.defaults().toHazelcastConfig();
+
+    // Then every map and multimap it declares is declared alike (a new vertx-hazelcast adding one fails here)
+    assertEquals(named(vertxDefault.getMultiMapConfigs()), named(ours.getMultiMapConfigs()));
+    assertEquals(named(vertxDefault.getMapConfigs()), named(ours.getMapConfigs()));
+    assertEquals(named(vertxDefault.getSetConfigs()), named(ours.getSetConfigs()));
+    assertEquals(named(vertxDefault.getListConfigs()), named(ours.getListConfigs()));
+    vertxDefault.getMultiMapConfigs().forEach((name, c) -> assertEquals(c, ours.getMultiMapConfig(name), name));
+    vertxDefault.getMapConfigs().forEach((name, c) -> assertEquals(c, ours.getMapConfig(name), name));
+  }
+
+  /** The structures' names, without Hazelcast's "default" entry that a new Config has. */
+  private static java.util.Set<String> named(java.util.Map<String, ?> configs) {
+    var names = new java.util.TreeSet<>(configs.keySet());
+    names.remove("default");
+    return names;
+  }
 }
