@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code vortex} commands as separate JVMs started through the fat jar, as a user starts them
- * ({@code java -jar vortex.jar COMMAND ...}), each writing {@code NAME.out} and {@code NAME.err}
+ * {@code vortex} commands as separate JVMs started as a user starts them, through the {@code
+ * vortex} script beside the fat jar ({@code target/vortex COMMAND ...}, which runs {@code java
+ * -jar vortex.jar} with the build's class-data archive), each writing {@code NAME.out} and {@code NAME.err}
  * in a directory; {@link #close} stops those still running (SIGTERM, then SIGKILL).
  *
  * <p>Threading: the test's thread.
@@ -27,6 +28,10 @@ final class FatJarProcesses implements AutoCloseable {
 
   /** The fat jar `mvn package` built in this module (failsafe runs after package). */
   private static final Path JAR = Path.of("target", "vortex.jar").toAbsolutePath();
+  /** The script `mvn package` put beside it. */
+  private static final Path SCRIPT = Path.of("target", "vortex").toAbsolutePath();
+  /** The JVM options of every process: small, quick to start. */
+  private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
   private final Path dir;
   private final Map<String, Process> processes = new java.util.LinkedHashMap<>();
@@ -34,18 +39,22 @@ final class FatJarProcesses implements AutoCloseable {
   FatJarProcesses(Path dir) {
     this.dir = dir;
     assertTrue(Files.isRegularFile(JAR), "the fat jar " + JAR + " is missing: run `mvn package` first");
+    assertTrue(Files.isExecutable(SCRIPT), "the script " + SCRIPT + " is missing: run `mvn package` first");
   }
 
-  /** Starts {@code java -jar vortex.jar ARGS} with a small heap; output to NAME.out/.err. */
+  /** Starts {@code target/vortex ARGS} with a small heap; output to NAME.out/.err. */
   Process start(String name, String... args) throws IOException {
     return start(name, Map.of(), args);
   }
 
   Process start(String name, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(javaCommand(List.of()));
-    command.addAll(List.of("-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
     command.addAll(List.of(args));
-    return start(name, env, command);
+    Map<String, String> withJava = new java.util.HashMap<>();
+    withJava.put("JAVA_HOME", System.getProperty("java.home")); // the JVM of the build, whose archive it is
+    withJava.put("VORTEX_JAVA_OPTS", String.join(" ", JVM_FLAGS));
+    withJava.putAll(env);
+    return start(name, withJava, command);
   }
 
   /** Starts {@code java JVM_FLAGS -cp vortex.jar MAIN ARGS}: another main class of the fat jar. */
@@ -57,9 +66,8 @@ final class FatJarProcesses implements AutoCloseable {
   }
 
   private static List<String> javaCommand(List<String> jvmFlags) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JVM_FLAGS);
     command.addAll(jvmFlags);
     return command;
   }

@@ -167,16 +167,17 @@ public final class TaskManagerVerticle extends VerticleBase {
   }
 
   /**
-   * Puts this TaskManager in the cluster's directory, then registers with the JobManager, retrying
-   * until it answers (it may start later).
+   * Puts this TaskManager in the cluster's directory and, at the same time, registers with the
+   * JobManager, retrying until it answers (it may start later). The directory serves a JobManager
+   * that starts later, which this registration reaches too, so neither waits for the other: each
+   * is a first Hazelcast or event-bus round trip of a JVM just started, a second or more each.
    */
   private Future<Void> register() {
     var registration = new ControlMessage.RegisterTaskManager(config.id(), config.slots(), config.nodeId(), dataAddress);
     Promise<Void> registered = Promise.promise();
-    TaskManagerDirectory.publish(vertx, registration)
-        .onSuccess(v -> tryRegister(registration, registered))
-        .onFailure(registered::fail);
-    return registered.future();
+    Future<Void> published = TaskManagerDirectory.publish(vertx, registration);
+    tryRegister(registration, registered);
+    return Future.all(published, registered.future()).mapEmpty();
   }
 
   /**
