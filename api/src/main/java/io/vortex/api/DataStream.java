@@ -138,7 +138,9 @@ public class DataStream<T> {
   /** The side output {@code tag} of the operator that produced this stream. */
   public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
     Objects.requireNonNull(tag, "tag");
-    return new DataStream<>(env, List.of(new Ref(producer(), tag.id())));
+    Transform producer = producer();
+    producer.readSideOutput(tag.id(), tag.type() == null ? null : RecordTypes.box(tag.type()));
+    return new DataStream<>(env, List.of(new Ref(producer, tag.id())));
   }
 
   public DataStreamSink<T> sinkTo(Sink<T> sink) {

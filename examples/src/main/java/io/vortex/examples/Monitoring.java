@@ -35,7 +35,7 @@ public final class Monitoring implements Example {
   static final Duration MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
   static final BigDecimal ALERT_ABOVE = new BigDecimal("90.0");
   static final String LATE_COUNTER = "monitoring.late-readings";
-  static final OutputTag<Reading> LATE = new OutputTag<>("late-readings");
+  static final OutputTag<Reading> LATE = new OutputTag<>("late-readings", Reading.class); // typed: its records cross TaskManagers with their serializer
 
   @Override
   public String name() {

@@ -37,6 +37,8 @@ public final class JobGraphBuilder {
     final int maxParallelism;
     /** The class name of its main output's records, or null when unknown (combiners). */
     String outputType;
+    /** The transform it was made from (null for combiners), for its side outputs' types. */
+    Transform transform;
     final List<TransformInput> inputs = new ArrayList<>();
     final List<NodeInput> resolvedInputs = new ArrayList<>();
 
@@ -107,6 +109,7 @@ public final class JobGraphBuilder {
       }
       Node node = new Node(t.id(), t.name(), t.factory(), p, maxP);
       node.outputType = RecordTypes.edgeType(t.outputType());
+      node.transform = t;
       node.inputs.addAll(t.inputs());
       nodes.put(t.id(), node);
       nextId = Math.max(nextId, t.id() + 1);
@@ -157,6 +160,14 @@ public final class JobGraphBuilder {
     }
   }
 
+  /** The record class name on an edge from {@code from}'s main output (side null) or side output {@code side}; null when unknown. */
+  private static String recordType(Node from, String side) {
+    if (side == null) {
+      return from.outputType;
+    }
+    return from.transform == null ? null : RecordTypes.edgeType(from.transform.sideOutputType(side));
+  }
+
   private JobGraph toGraph(String jobId, String name, JobConfig config) {
     Map<Integer, List<Node>> mainConsumers = new LinkedHashMap<>();
     for (Node node : nodes.values()) {
@@ -205,7 +216,7 @@ public final class JobGraphBuilder {
             continue; // chained
           }
           byte[] key = in.key() == null ? null : UserCode.serialize(in.key(), "the key selector of '" + n.name + "'");
-          String type = in.side() == null ? nodes.get(in.from()).outputType : null; // side outputs: unknown
+          String type = recordType(nodes.get(in.from()), in.side());
           edges.add(new JobEdge(vertexOf.get(in.from()), positionOf.get(in.from()), head.id,
               in.partitioning(), in.inputIndex(), in.side(), key, type));
         }

@@ -23,6 +23,8 @@ public final class Transform {
   private Class<?> outputType;
   /** Its records are its inputs' (filter, timestamps, reduce): their type, when they agree. */
   private boolean keepsInputType;
+  /** The record class of each side output read with a typed tag; null for one read with tags that disagree. */
+  private final java.util.Map<String, Class<?>> sideOutputTypes = new java.util.HashMap<>();
 
   public Transform(int id, String name, OperatorFactory factory, List<TransformInput> inputs) {
     this.id = id;
@@ -101,6 +103,28 @@ public final class Transform {
   /** Declares (or, with null, forgets) the class of this operator's records. */
   public void setOutputType(Class<?> type) {
     this.outputType = type;
+  }
+
+  /**
+   * A stream reads side output {@code id} with a tag of record class {@code type} (null:
+   * unknown). Tags of one id that name different classes leave the side output's type unknown.
+   */
+  public void readSideOutput(String id, Class<?> type) {
+    if (sideOutputTypes.containsKey(id) && sideOutputTypes.get(id) != type) {
+      sideOutputTypes.put(id, null);
+    } else {
+      sideOutputTypes.put(id, type);
+    }
+  }
+
+  /** Takes {@code other}'s side-output types (a transform rewired in its place). */
+  public void copySideOutputTypes(Transform other) {
+    sideOutputTypes.putAll(other.sideOutputTypes);
+  }
+
+  /** The class of side output {@code id}'s records, or null when unknown. */
+  public Class<?> sideOutputType(String id) {
+    return sideOutputTypes.get(id);
   }
 
   /** Marks an operator whose records are those of its inputs. */

@@ -55,6 +55,7 @@ public final class WindowCombiners {
       Transform replacement = new Transform(t.id(), t.name(), fed, rewired);
       copyParallelism(t, replacement);
       replacement.setOutputType(t.outputType()); // resolved through t's own inputs, not the combiners'
+      replacement.copySideOutputTypes(t);
       planned.add(replacement);
     }
     return planned;

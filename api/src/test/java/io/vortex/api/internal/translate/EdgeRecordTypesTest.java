@@ -183,7 +183,32 @@ class EdgeRecordTypesTest {
   }
 
   @Test
-  void when_batchCombinerOrSideOutput_then_thoseEdgesUntyped() {
+  void when_sideOutputTagDeclaresOrCapturesItsClass_then_itsEdgeCarriesIt() {
+    // Given: one tag with a declared class, one capturing it from an anonymous subclass, one without
+    var env = env();
+    OutputTag<String> declared = new OutputTag<>("declared", String.class);
+    OutputTag<Point> captured = new OutputTag<Point>("captured") {};
+    OutputTag<String> unknown = new OutputTag<>("unknown");
+    DataStream<Integer> noting = env.fromElements(1).process(noting(declared));
+    noting.getSideOutput(declared).collect("declared");
+    noting.getSideOutput(captured).collect("captured");
+    noting.getSideOutput(unknown).collect("unknown");
+
+    // When
+    JobGraph graph = env.buildJobGraph("sides");
+
+    // Then
+    java.util.Map<String, String> types = new java.util.HashMap<>();
+    graph.edges().stream().filter(e -> e.sideOutput() != null).forEach(e -> types.put(e.sideOutput(), e.recordType()));
+    assertEquals(String.class.getName(), types.get("declared"));
+    assertEquals(Point.class.getName(), types.get("captured"));
+    assertEquals(3, types.size());
+    assertNull(types.get("unknown"));
+    assertEquals(declared, new OutputTag<Integer>("declared") {}, "tags are equal by id");
+  }
+
+  @Test
+  void when_batchCombinerOrUntypedSideOutput_then_thoseEdgesUntyped() {
     // Given: in BATCH a keyed reduce gets a combiner whose partials feed the shuffle
     var env = env().setRuntimeMode(RuntimeMode.BATCH);
     env.fromElements(1, 2, 3).keyBy(i -> i % 2).reduce(Integer::sum).collect("sums");

@@ -2,7 +2,7 @@ package io.vortex.taskmanager.network.tcp;
 
 /**
  * A producer sent a record that is not of its edge's record type (declared with {@code
- * returns}, or found in its function's signature). Sending it would make the consumer read
+ * returns} or a typed {@code OutputTag}, or found in its function's signature). Sending it would make the consumer read
  * the bytes as the wrong class, so the producing task fails instead.
  *
  * <p>Threading: immutable.
@@ -20,7 +20,7 @@ public final class RecordTypeException extends IllegalStateException {
           + "the job's jar and the TaskManager's classpath both hold it; keep it in one of them";
     }
     return "operator '" + operator + "' emitted a " + actual.getName() + " but its output is typed "
-        + declared.getName() + " (declared with returns(...) or found in its function's signature): "
-        + "fix the returns(...) class, or remove it to let Vortex find the type";
+        + declared.getName() + " (declared with returns(...) or its side output's OutputTag, or found in its function's"
+        + " signature): fix that class, or remove it to let Vortex find the type";
   }
 }
