@@ -8,6 +8,7 @@ import io.vortex.api.graph.JobGraph;
 import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.translate.JobGraphBuilder;
+import io.vortex.api.internal.translate.OutputPathChecks;
 import io.vortex.api.internal.translate.Transform;
 import io.vortex.api.internal.translate.TransformInput;
 import io.vortex.api.source.CollectionSource;
@@ -191,9 +192,16 @@ public final class StreamEnvironment {
     return executeAsync(jobName).result().await();
   }
 
-  /** Submits the job and returns at once; the handle's result completes when the job ends. */
+  /**
+   * Submits the job and returns at once; the handle's result completes when the job ends.
+   *
+   * @throws io.vortex.api.client.InvalidJobException at once when a file sink's output path
+   *     exists as a file or non-empty directory (it would be overwritten or mixed with)
+   */
   public JobClient executeAsync(String jobName) {
-    return executor.submit(buildJobGraph(jobName));
+    JobGraph graph = buildJobGraph(jobName);
+    OutputPathChecks.check(jobName, transforms, parallelism());
+    return executor.submit(graph);
   }
 
   Transform addTransform(String name, io.vortex.api.internal.operators.OperatorFactory factory, List<TransformInput> inputs) {

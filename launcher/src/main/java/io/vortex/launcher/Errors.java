@@ -1,5 +1,6 @@
 package io.vortex.launcher;
 
+import io.vortex.api.client.InvalidJobException;
 import io.vortex.api.client.TaskFailureException;
 import java.util.concurrent.CompletionException;
 
@@ -8,16 +9,29 @@ final class Errors {
   private Errors() {}
 
   static String describe(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t.getClass() == RuntimeException.class) && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = unwrap(e);
     if (t instanceof TaskFailureException f) {
       return "job failed in operator '" + f.operator() + "': "
           + (f.causeMessage() == null ? f.causeClass() : f.causeMessage())
           + (f.causeMessage() == null || isExpected(f.causeClass()) ? "" : " (" + simpleName(f.causeClass()) + ")");
     }
     return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  /**
+   * True when the job was refused before anything ran (a file sink's output path exists, too few
+   * slots): bad input to the command, as a bad argument is, not a job that failed.
+   */
+  static boolean isRefusedJob(Throwable e) {
+    return unwrap(e) instanceof InvalidJobException;
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof CompletionException || t.getClass() == RuntimeException.class) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /** Input errors whose message says everything. */

@@ -74,6 +74,9 @@ final class JobOptions {
     if ((ex == null) == (jobClass == null)) {
       throw new UsageException("give either --example NAME or --job CLASS");
     }
+    if (ex == null && (input != null || output != null)) {
+      throw new UsageException("--input and --output are options of --example; give a --job class its paths as ARGS (after --)");
+    }
     if (ex != null) {
       ExamplePaths.check(input, output, sinkParallelism.applyAsInt(parallelism == null ? 0 : parallelism));
     }

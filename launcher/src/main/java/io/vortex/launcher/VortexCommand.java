@@ -32,7 +32,7 @@ public final class VortexCommand implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line; returns the exit code (0 ok, 1 job failed, 2 bad arguments). */
+  /** Runs the command line; returns the exit code (0 ok, 1 job failed, 2 bad arguments or a refused job). */
   public static int execute(String... args) {
     CommandLine line = new CommandLine(new VortexCommand());
     CommandLine.IParameterExceptionHandler usual = line.getParameterExceptionHandler();
@@ -77,8 +77,8 @@ public final class VortexCommand implements Runnable {
     @Override
     public int handleExecutionException(
         Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-      if (e instanceof UsageException) {
-        cmd.getErr().println("error: " + e.getMessage());
+      if (e instanceof UsageException || Errors.isRefusedJob(e)) {
+        cmd.getErr().println("error: " + Errors.describe(e));
         return 2;
       }
       cmd.getErr().println("error: " + Errors.describe(e));

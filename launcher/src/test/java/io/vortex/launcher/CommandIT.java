@@ -237,6 +237,34 @@ class CommandIT {
   }
 
   @Test
+  void when_aJobClassWritesToAnExistingFile_then_exitCode2AndTheFileByteIdentical() throws IOException {
+    // Given: a user file as the output a job class's file sink is given
+    byte[] precious = {'k', 'e', 'e', 'p', 0, (byte) 0xfe, '\n'};
+    Path output = Files.write(dir.resolve("precious.dat"), precious);
+
+    // When
+    Run run = run("local", "--job", MainJob.class.getName(), "--", output.toString());
+
+    // Then: refused before it was submitted, naming the sink and the file
+    assertUsageError(run, "error: job 'main-job' is invalid: sink 'text " + output + "': output file " + output
+        + " already exists; a file sink never overwrites");
+    assertArrayEquals(precious, Files.readAllBytes(output));
+  }
+
+  @Test
+  void when_aJobClassIsGivenOutput_then_exitCode2SaysItIsAnExampleOption() throws IOException {
+    // Given
+    Path output = Files.writeString(dir.resolve("existing.txt"), "mine\n");
+
+    // When
+    Run run = run("local", "--job", MainJob.class.getName(), "--output", output.toString());
+
+    // Then
+    assertUsageError(run, "error: --input and --output are options of --example; give a --job class its paths as ARGS (after --)");
+    assertEquals("mine\n", Files.readString(output));
+  }
+
+  @Test
   void when_outputIsAnInputFile_then_exitCode2AndTheInputKept() throws IOException {
     // Given
     Path input = Files.writeString(dir.resolve("w.txt"), "a b a\n");

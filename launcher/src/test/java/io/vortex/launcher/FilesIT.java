@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vortex.api.RuntimeMode;
 import io.vortex.api.StreamEnvironment;
+import io.vortex.api.client.InvalidJobException;
 import io.vortex.api.client.TaskFailureException;
 import io.vortex.api.source.TextFileSource;
 import java.io.ByteArrayOutputStream;
@@ -257,11 +258,11 @@ class FilesIT {
     env.generate(1000, i -> i).writeAsText(out.toString());
 
     // When
-    var e = assertThrows(TaskFailureException.class, () -> env.execute("into a full directory"));
+    var e = assertThrows(InvalidJobException.class, () -> env.execute("into a full directory"));
 
-    // Then: refused when the sink opened, before a record was read; nothing touched
-    assertEquals("text " + out, e.operator());
-    assertTrue(e.causeMessage().startsWith("output directory " + out + " is not empty"), e.causeMessage());
+    // Then: refused before it was submitted, naming the sink; nothing touched
+    assertTrue(e.getMessage().startsWith("job 'into a full directory' is invalid: sink 'text " + out
+        + "': output directory " + out + " is not empty"), e.getMessage());
     assertEquals(before, snapshot(dir));
   }
 
@@ -281,12 +282,11 @@ class FilesIT {
         .writeAsText(out.toString());
 
     // When
-    var e = assertThrows(TaskFailureException.class, () -> env.execute("over a file"));
+    var e = assertThrows(InvalidJobException.class, () -> env.execute("over a file"));
 
     // Then
-    assertEquals("text " + out, e.operator());
-    assertTrue(e.causeMessage().contains("is a file, but at parallelism 2 the output is a directory of part files"),
-        e.causeMessage());
+    assertTrue(e.getMessage().contains("sink 'text " + out + "': output path " + out
+        + " is a file, but at parallelism 2 the output is a directory of part files"), e.getMessage());
     assertEquals(before, snapshot(dir));
   }
 
@@ -298,10 +298,10 @@ class FilesIT {
     env.fromElements("a", "b").writeAsText(out.toString());
 
     // When
-    var e = assertThrows(TaskFailureException.class, () -> env.execute("over a file at p1"));
+    var e = assertThrows(InvalidJobException.class, () -> env.execute("over a file at p1"));
 
     // Then
-    assertTrue(e.causeMessage().startsWith("output file " + out + " already exists"), e.causeMessage());
+    assertTrue(e.getMessage().contains("': output file " + out + " already exists"), e.getMessage());
     assertEquals("mine\n", Files.readString(out));
   }
 
