@@ -23,6 +23,7 @@ import io.vortex.api.sink.PrintSink;
 import io.vortex.api.sink.Sink;
 import io.vortex.api.sink.TextFileSink;
 import io.vortex.api.time.WatermarkStrategy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -160,6 +161,14 @@ public class DataStream<T> {
    */
   public DataStreamSink<T> collect(String name) {
     return sinkTo(new CollectSink<>(name)).name("collect " + name);
+  }
+
+  /**
+   * As {@link #collect(String)}, failing the job when the client has acknowledged none of a sink
+   * instance's batches for {@code creditTimeout} (default {@value CollectSink#DEFAULT_CREDIT_TIMEOUT_MILLIS} ms).
+   */
+  public DataStreamSink<T> collect(String name, Duration creditTimeout) {
+    return sinkTo(new CollectSink<>(name, creditTimeout)).name("collect " + name);
   }
 
   /** Writes one line per record: a file at parallelism 1, else a directory of part files. */

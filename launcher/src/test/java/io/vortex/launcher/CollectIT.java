@@ -9,6 +9,7 @@ import io.vortex.api.RuntimeMode;
 import io.vortex.api.StreamEnvironment;
 import io.vortex.api.client.JobCancelledException;
 import io.vortex.api.client.JobClient;
+import io.vortex.api.client.TaskFailureException;
 import io.vortex.api.sink.CollectSink;
 import io.vortex.api.source.GeneratorSource;
 import java.time.Duration;
@@ -124,6 +125,22 @@ class CollectIT {
     job.cancel().await();
     assertInOrderWithoutGaps(all);
     assertEquals(all, later.subList(0, all.size()), "kept records stay, new ones follow");
+  }
+
+  @Test
+  void when_theClientNeverReadsPastTheCreditTimeout_then_theJobFailsNamingIt() {
+    // Given: an endless job whose collect sink waits at most 300 ms for the client's credit
+    var env = StreamEnvironment.create(cluster).setParallelism(1).setRuntimeMode(RuntimeMode.STREAMING);
+    env.fromSource(GeneratorSource.unbounded(i -> i), "numbers").collect("numbers", Duration.ofMillis(300));
+
+    // When: nobody reads the results
+    JobClient job = env.executeAsync("unread collect");
+
+    // Then: the job fails, instead of waiting forever, with a cause that names the timeout
+    var e = assertThrows(TaskFailureException.class, () -> job.result().await());
+    assertEquals("collect numbers", e.operator());
+    assertTrue(e.causeMessage().startsWith("collect sink 'numbers': the job's client acknowledged no batch for 300 ms "
+        + "(the collect credit timeout)"), e.causeMessage());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.vortex.api.sink;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vortex.api.client.VortexException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,11 @@ import java.util.Objects;
  * that, the writer is not {@linkplain SinkWriter#isReady() ready}: the task, and so the
  * sources, stop until the client reads. The input ends only once the client has acknowledged
  * every batch, so a finished job has delivered all its records.
+ *
+ * <p>Credit timeout: a batch the client has not acknowledged within the credit timeout (default
+ * {@value #DEFAULT_CREDIT_TIMEOUT_MILLIS} ms) fails the job, naming the sink and the timeout, so a
+ * client that stopped reading (or vanished) does not hold the job forever. A client that reads
+ * slowly keeps it going: each batch has its own timeout.
  */
 public final class CollectSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
@@ -28,10 +34,22 @@ public final class CollectSink<T> implements Sink<T> {
   public static final int WINDOW = 2;
   /** Longest time a record waits in a partly filled batch (the default buffer timeout). */
   static final long LINGER_MILLIS = 100;
+  /** How long a sent batch may wait for the client's acknowledgement before the job fails. */
+  public static final long DEFAULT_CREDIT_TIMEOUT_MILLIS = 60_000;
   private final String name;
+  private final long creditTimeoutMillis;
 
   public CollectSink(String name) {
+    this(name, Duration.ofMillis(DEFAULT_CREDIT_TIMEOUT_MILLIS));
+  }
+
+  /** A sink whose batches fail the job when the client has not acknowledged one within {@code creditTimeout}. */
+  public CollectSink(String name, Duration creditTimeout) {
     this.name = Objects.requireNonNull(name, "name");
+    if (creditTimeout.toMillis() < 1) {
+      throw new IllegalArgumentException("the collect credit timeout must be at least 1 ms, was " + creditTimeout);
+    }
+    this.creditTimeoutMillis = creditTimeout.toMillis();
   }
 
   public String name() {
@@ -40,12 +58,13 @@ public final class CollectSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> createWriter(SinkContext context) {
-    return new Writer<>(name, context);
+    return new Writer<>(name, creditTimeoutMillis, context);
   }
 
   /** Threading: confined to the owning task's event loop (acknowledgements complete there). */
   private static final class Writer<T> implements SinkWriter<T> {
     private final String name;
+    private final long creditTimeoutMillis;
     private final SinkContext context;
     private List<T> batch = new ArrayList<>();
     private int unacknowledged;
@@ -56,8 +75,9 @@ public final class CollectSink<T> implements Sink<T> {
     private VortexException failure;
     private boolean closed;
 
-    Writer(String name, SinkContext context) {
+    Writer(String name, long creditTimeoutMillis, SinkContext context) {
       this.name = name;
+      this.creditTimeoutMillis = creditTimeoutMillis;
       this.context = context;
     }
 
@@ -109,8 +129,10 @@ public final class CollectSink<T> implements Sink<T> {
 
     private void send(List<T> records) {
       unacknowledged++;
+      long timeout = context.vertx().setTimer(creditTimeoutMillis, id -> creditTimedOut());
       context.sendToClient(name, records).onComplete(ar -> {
         unacknowledged--;
+        context.vertx().cancelTimer(timeout);
         if (closed) {
           return;
         }
@@ -122,6 +144,17 @@ public final class CollectSink<T> implements Sink<T> {
         completeFinishIfDone();
         context.wakeup(); // room again, or a failure the task finds in isReady()
       });
+    }
+
+    private void creditTimedOut() {
+      if (closed || failure != null) {
+        return;
+      }
+      failure = new VortexException("collect sink '" + name + "': the job's client acknowledged no batch for "
+          + creditTimeoutMillis + " ms (the collect credit timeout): it stopped reading the records, or is gone; "
+          + "read them with collectedStream or collected, or set a longer timeout with collect(name, creditTimeout)");
+      completeFinishIfDone();
+      context.wakeup(); // the task finds the failure in isReady()
     }
 
     private void throwIfFailed() {

@@ -9,8 +9,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vortex.api.client.VortexException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,39 @@ class CollectSinkTest {
   private void write(long from, long to) throws Exception {
     for (long i = from; i < to; i++) {
       writer.write(i, 0);
+    }
+  }
+
+  @Test
+  void when_theClientAcknowledgesNoBatchWithinTheCreditTimeout_then_theWriterFailsNamingIt() throws Exception {
+    // Given: a client that never acknowledges, and a sink with a 50 ms credit timeout
+    var wokenUp = new CompletableFuture<Void>();
+    var silentClient = new SingleInstanceSinkContext("collect slow", vertx) {
+      @Override
+      public Future<Void> sendToClient(String sinkName, List<?> records) {
+        return Promise.<Void>promise().future();
+      }
+
+      @Override
+      public void wakeup() {
+        wokenUp.complete(null);
+      }
+    };
+    SinkWriter<Long> timed = new CollectSink<Long>("slow", Duration.ofMillis(50)).createWriter(silentClient);
+    try {
+      // When: a full batch is sent and waits for its credit
+      for (long i = 0; i < CollectSink.BATCH; i++) {
+        timed.write(i, 0);
+      }
+      wokenUp.get(10, TimeUnit.SECONDS);
+
+      // Then: the task, woken up, finds a failure naming the sink and the timeout
+      var e = assertThrows(VortexException.class, timed::isReady);
+      assertTrue(e.getMessage().startsWith("collect sink 'slow': the job's client acknowledged no batch for 50 ms "
+          + "(the collect credit timeout)"), e.getMessage());
+      assertTrue(timed.finish().failed());
+    } finally {
+      timed.close();
     }
   }
 
