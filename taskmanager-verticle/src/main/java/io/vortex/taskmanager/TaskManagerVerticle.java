@@ -22,6 +22,7 @@ import io.vortex.taskmanager.network.ChannelTransport;
 import io.vortex.taskmanager.network.EndedJobIds;
 import io.vortex.taskmanager.network.LocalChannelTransport;
 import io.vortex.taskmanager.network.tcp.NetworkChannelTransport;
+import io.vortex.taskmanager.task.PendingCloses;
 import io.vortex.taskmanager.task.SlotRunner;
 import io.vortex.taskmanager.task.Task;
 import io.vortex.taskmanager.task.TaskFactory;
@@ -40,6 +41,8 @@ import java.util.Queue;
 public final class TaskManagerVerticle extends VerticleBase {
   private static final long REGISTER_RETRY_MILLIS = 100;
   private static final long REGISTER_TIMEOUT_MILLIS = 30_000;
+  /** Longest wait in stop for what closed tasks left running (file closes take microseconds). */
+  private static final long CLOSE_WAIT_MILLIS = 10_000;
   /**
    * Collected records wait for the client's reply (its credit) as long as the client takes to
    * read: a job whose client does not read is held back, as a slow sink holds it.
@@ -52,6 +55,8 @@ public final class TaskManagerVerticle extends VerticleBase {
   private ChannelTransport transport;
   private volatile DataAddress dataAddress;
   private final List<SlotRunner> slots = new ArrayList<>();
+  /** Work closed tasks left running (file closes, reads in flight): stop waits for it. */
+  private final PendingCloses closing = new PendingCloses();
   private JobClassLoaders classLoaders;
   /** Finished tasks waiting for their job to commit, by job. Filled from slot threads. */
   private final Map<String, Queue<FinishedTask>> awaitingCommit =
@@ -145,7 +150,8 @@ public final class TaskManagerVerticle extends VerticleBase {
 
   /**
    * Cancels the tasks still running and closes those waiting to commit, each on its slot's event
-   * loop, before the slots go: once stopped, no task holds an open file or an in-progress one.
+   * loop, before the slots go: once stopped, no task holds an open file or an in-progress one, and
+   * no file close or read they started is still to complete on a loop that Vert.x would close.
    */
   @Override
   public Future<?> stop() {
@@ -162,6 +168,7 @@ public final class TaskManagerVerticle extends VerticleBase {
       closed.add(abort(jobId));
     }
     return Future.all(closed)
+        .compose(v -> closing.drained(vertx, CLOSE_WAIT_MILLIS))
         .compose(v -> TaskManagerDirectory.remove(vertx, config.id()).otherwiseEmpty())
         .compose(v -> transport instanceof NetworkChannelTransport network ? network.close() : Future.succeededFuture());
   }
@@ -308,7 +315,8 @@ public final class TaskManagerVerticle extends VerticleBase {
                     .request(Addresses.jobEvents(jobId), new JobEvent.Collected(jobId, sink, subtask, records), UNTIL_READ)
                     .mapEmpty(),
             loader,
-            deploy.attempt());
+            deploy.attempt(),
+            closing);
     for (TaskAssignment assignment : deploy.tasks()) {
       SlotRunner slot = slots.get(assignment.slot());
       slot.context().runOnContext(v -> startTask(jobFactory, deploy, assignment, slot));

@@ -24,4 +24,11 @@ public interface SinkContext {
    * next batch. Fails when no client listens any more.
    */
   Future<Void> sendToClient(String sinkName, List<?> records);
+
+  /**
+   * Work the {@code close} started that completes later (a file closing, a read in flight): the
+   * TaskManager waits for it before it stops Vert.x, so none of it completes on a stopped event
+   * loop. Call on the task's event loop.
+   */
+  default void closing(Future<?> done) {}
 }

@@ -124,7 +124,7 @@ final class TextFileWriter<T> implements SinkWriter<T> {
   public void close() throws IOException {
     if (!fileClosed) {
       fileClosed = true;
-      file.close(); // pending writes go to a file removed below
+      context.closing(file.close()); // pending writes go to a file removed below
     }
     if (!committed) {
       // In place, not on a worker: once close returns (the task is cancelled, or the JVM is

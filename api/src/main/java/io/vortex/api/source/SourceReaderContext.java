@@ -1,5 +1,6 @@
 package io.vortex.api.source;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /** What a source reader can see of its task. */
@@ -22,4 +23,11 @@ public interface SourceReaderContext {
 
   /** Tells the task that records are available again after NOTHING_AVAILABLE. Thread-safe. */
   void wakeup();
+
+  /**
+   * Work the {@code close} started that completes later (a file closing, a read in flight): the
+   * TaskManager waits for it before it stops Vert.x, so none of it completes on a stopped event
+   * loop. Call on the task's event loop.
+   */
+  default void closing(Future<?> done) {}
 }

@@ -1,5 +1,6 @@
 package io.vortex.api.source;
 
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,6 +50,8 @@ final class TextFileReader<T> implements SourceReader<T> {
   private int lineIndex;
   private Chunk ahead;
   private boolean reading;
+  /** The read in flight while {@link #reading}. */
+  private Future<Chunk> read;
   private boolean currentEof;
   private boolean currentTooLong;
   private Throwable failure;
@@ -139,19 +142,24 @@ final class TextFileReader<T> implements SourceReader<T> {
     String file = current.file();
     long offset = readOffset;
     int maxLine = maxLineBytes;
-    context
-        .vertx()
-        .executeBlocking(() -> readChunk(Path.of(file), offset, maxLine), true)
-        .onComplete(
-            ar -> {
-              reading = false;
-              if (ar.succeeded()) {
-                ahead = ar.result();
-              } else {
-                failure = ar.cause();
-              }
-              context.wakeup();
-            });
+    read = context.vertx().executeBlocking(() -> readChunk(Path.of(file), offset, maxLine), true);
+    read.onComplete(ar -> {
+      reading = false;
+      if (ar.succeeded()) {
+        ahead = ar.result();
+      } else {
+        failure = ar.cause();
+      }
+      context.wakeup();
+    });
+  }
+
+  /** A read still in flight completes later: the TaskManager waits for it before it stops. */
+  @Override
+  public void close() {
+    if (reading) {
+      context.closing(read);
+    }
   }
 
   /**

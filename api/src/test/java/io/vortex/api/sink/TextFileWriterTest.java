@@ -55,6 +55,39 @@ class TextFileWriterTest {
 
   @Test
   @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+  void when_closedBeforeFinishing_then_theFileCloseIsHandedOverToBeAwaitedBeforeVertxStops(Vertx vertx, VertxTestContext test)
+      throws Exception {
+    // Given: a writer with a line written, whose task keeps what its close leaves running
+    List<Future<?>> closing = new ArrayList<>();
+    var context = new SingleInstanceSinkContext("text", vertx) {
+      @Override
+      public void wakeup() {}
+
+      @Override
+      public Future<Void> sendToClient(String sinkName, List<?> records) {
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public void closing(Future<?> done) {
+        closing.add(done);
+      }
+    };
+    var writer = new TextFileWriter<String>(dir.resolve("out.txt").toString(), s -> s, context);
+    writer.write("a", 0);
+
+    // When: cancelled (closed without finish or commit)
+    writer.close();
+
+    // Then: the in-progress file is gone at once, and the file's close, which completes later on
+    // a worker, was handed over (a Vert.x closed before it completes would reject its completion)
+    assertEquals(List.of(), files());
+    assertEquals(1, closing.size());
+    closing.get(0).onComplete(ar -> test.completeNow());
+  }
+
+  @Test
+  @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
   void when_theWriteQueueFills_then_notReadyUntilItDrainsAndEveryLineLandsInOrder(Vertx vertx, VertxTestContext test) {
     // Given: a writer on an event loop that the test holds while it writes, so no write completes
     Path out = dir.resolve("out.txt");

@@ -172,6 +172,11 @@ final class OperatorChain {
       public Future<Void> sendToClient(String sinkName, List<?> records) {
         return services.client().send(sinkName, services.subtask(), records);
       }
+
+      @Override
+      public void closing(Future<?> done) {
+        services.closing().add(done);
+      }
     };
   }
 

@@ -36,12 +36,16 @@ public final class TaskFactory {
   private final ClassLoader classLoader;
   /** The job's execution attempt these tasks belong to: their channel ids carry it. */
   private final int attempt;
+  private final PendingCloses closing;
 
   public TaskFactory(Vertx vertx, ChannelTransport transport, ClientChannelSender client, ClassLoader loader) {
-    this(vertx, transport, client, loader, 0);
+    this(vertx, transport, client, loader, 0, new PendingCloses());
   }
 
-  public TaskFactory(Vertx vertx, ChannelTransport transport, ClientChannelSender client, ClassLoader loader, int attempt) {
+  public TaskFactory(
+      Vertx vertx, ChannelTransport transport, ClientChannelSender client, ClassLoader loader, int attempt,
+      PendingCloses closing) {
+    this.closing = closing;
     this.vertx = vertx;
     this.transport = transport;
     this.client = client;
@@ -78,7 +82,8 @@ public final class TaskFactory {
             clock,
             counters,
             client::send,
-            runner::wakeup);
+            runner::wakeup,
+            closing);
     var specs = vertex.isSource() ? vertex.chain().subList(1, vertex.chain().size()) : vertex.chain();
     var chain = new OperatorChain(specs, new TaskOutput(routes), services);
     TaskInput input;
@@ -148,6 +153,11 @@ public final class TaskFactory {
                 @Override
                 public void wakeup() {
                   runner.wakeup();
+                }
+
+                @Override
+                public void closing(Future<?> done) {
+                  closing.add(done);
                 }
               });
       reader.addSplits(mine);

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What a task's operators get from their TaskManager: identity, mode, clock, counters, the
- * channel back to the client, and the task's wakeup (thread-safe: sinks call it when they can
+ * channel back to the client, where work that outlives a close is kept, and the task's wakeup
+ * (thread-safe: sinks call it when they can
  * take more, or a write failed).
  */
 record TaskServices(
@@ -23,7 +24,16 @@ record TaskServices(
     ProcessingTimeService clock,
     Map<String, Long> counters,
     ClientChannel client,
-    Runnable wakeup) {
+    Runnable wakeup,
+    PendingCloses closing) {
+
+  /** Services whose closes are not waited for (tests that stop nothing). */
+  TaskServices(String jobId, int subtask, int parallelism, int maxParallelism, RuntimeMode mode, Vertx vertx,
+      ClassLoader classLoader, ProcessingTimeService clock, Map<String, Long> counters, ClientChannel client,
+      Runnable wakeup) {
+    this(jobId, subtask, parallelism, maxParallelism, mode, vertx, classLoader, clock, counters, client, wakeup,
+        new PendingCloses());
+  }
 
   /** Sends collected records to the job's client; completes when the client has room for them. */
   @FunctionalInterface
