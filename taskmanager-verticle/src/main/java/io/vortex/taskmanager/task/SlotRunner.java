@@ -132,7 +132,7 @@ public final class SlotRunner {
       if (idleSince < 0) {
         idleSince = now;
       }
-      ParkDecision park = ParkDecision.decide(soonest, now - idleSince, preciseLoopTimers);
+      ParkDecision park = ParkDecision.decide(soonest, now - idleSince, preciseLoopTimers, now);
       if (park.kind() != ParkDecision.Kind.SPIN) {
         return park;
       }
