@@ -47,6 +47,7 @@ public final class ChannelThroughput {
   private static final int RECORD_BYTES = 1000;
   private static final int BATCH = 512;
   private static final int CHUNK = 32 * 1024;
+  private static final String REPLY = "@";
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -60,22 +61,32 @@ public final class ChannelThroughput {
     DataAddress self = await(transport.start());
     Process child =
         new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-                ChannelThroughput.class.getName(), "--child", Integer.toString(self.port()))
+                childCommand(self.port()))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     var in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     var out = new PrintWriter(child.getOutputStream(), true, StandardCharsets.UTF_8);
-    String[] ports = in.readLine().split(" "); // "<raw port> <data port>"
+    String[] ports = reply(in).split(" "); // "<raw port> <data port>"
     var peer = new DataAddress("tm-b", "127.0.0.1", Integer.parseInt(ports[1]));
     List<double[]> raw = new ArrayList<>();
     List<double[]> channel = new ArrayList<>();
-    for (int r = 0; r < rounds; r++) {
-      raw.add(round("raw", bytes, out, in, () -> rawSend(vertx, Integer.parseInt(ports[0]), bytes)));
-      String job = "bench-" + r;
-      channel.add(round("channel", bytes, out, in, () -> channelSend(vertx, transport, job, self, peer, bytes)));
-      // Only now: releasing the job drops its channels, frames still waiting for credit included.
-      vertx.runOnContext(v -> transport.release(job));
+    try {
+      // Round 0 warms both sides' JIT up and is not counted: at 0.5 GB a round lasts 0.3 s.
+      for (int r = 0; r <= rounds; r++) {
+        String tag = r == 0 ? " (warm-up)" : "";
+        double[] rawRound = round("raw", tag, bytes, out, in, () -> rawSend(vertx, Integer.parseInt(ports[0]), bytes));
+        String job = "bench-" + r;
+        double[] channelRound = round("channel", tag, bytes, out, in, () -> channelSend(vertx, transport, job, self, peer, bytes));
+        // Only now: releasing the job drops its channels, frames still waiting for credit included.
+        vertx.runOnContext(v -> transport.release(job));
+        if (r > 0) {
+          raw.add(rawRound);
+          channel.add(channelRound);
+        }
+      }
+    } catch (Exception e) {
+      child.destroyForcibly(); // a failed round must not leave two JVMs waiting on each other
+      throw e;
     }
     out.println("quit");
     child.waitFor(10, TimeUnit.SECONDS);
@@ -87,26 +98,35 @@ public final class ChannelThroughput {
     await(vertx.close());
   }
 
+  /** The consumer runs with this JVM's flags (heap, GC, JFR...), so both sides are measured alike. */
+  private static List<String> childCommand(int parentDataPort) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChannelThroughput.class.getName(), "--child", Integer.toString(parentDataPort)));
+    return command;
+  }
+
   private interface Sender {
     Future<Void> start() throws Exception;
   }
 
   /** One round: tells the child what comes, sends, waits for its count; {MB/s, parent CPU s, child CPU s}. */
-  private static double[] round(String kind, long bytes, PrintWriter out, BufferedReader in, Sender sender) throws Exception {
+  private static double[] round(String kind, String tag, long bytes, PrintWriter out, BufferedReader in, Sender sender) throws Exception {
     out.println(kind + " " + bytes);
-    if (!in.readLine().equals("ready")) {
+    if (!reply(in).equals("ready")) {
       throw new IllegalStateException("child not ready");
     }
     long cpu0 = ProcessCpu.nanos();
     long t0 = System.nanoTime();
     Future<Void> sent = sender.start();
-    String[] done = in.readLine().split(" "); // "done <bytes> <cpu nanos>"
+    String[] done = reply(in).split(" "); // "done <bytes> <cpu nanos>"
     double seconds = (System.nanoTime() - t0) / 1e9;
     await(sent);
     double parentCpu = ProcessCpu.seconds(cpu0, ProcessCpu.nanos());
     double childCpu = Long.parseLong(done[2]) / 1e9;
     double mbps = Long.parseLong(done[1]) / 1e6 / seconds;
-    System.out.printf("%-8s %8.0f MB/s  %.2f s  CPU producer %.2f s, consumer %.2f s%n", kind, mbps, seconds, parentCpu, childCpu);
+    System.out.printf("%-8s %8.0f MB/s  %.2f s  CPU producer %.2f s, consumer %.2f s%s%n", kind, mbps, seconds, parentCpu, childCpu, tag);
     return new double[] {mbps, parentCpu / seconds, childCpu / seconds};
   }
 
@@ -175,6 +195,20 @@ public final class ChannelThroughput {
     return done.future();
   }
 
+  /**
+   * The child's next protocol line: those start with {@link #REPLY}, so whatever else the JVM
+   * prints on stdout (JFR's "Started recording", say) is passed through instead of misread.
+   */
+  private static String reply(BufferedReader in) throws java.io.IOException {
+    for (String line; (line = in.readLine()) != null; ) {
+      if (line.startsWith(REPLY)) {
+        return line.substring(REPLY.length());
+      }
+      System.out.println("child: " + line);
+    }
+    throw new IllegalStateException("the child process ended");
+  }
+
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
   }
@@ -211,7 +245,7 @@ public final class ChannelThroughput {
           .listen()).actualPort();
       var stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
       var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      stdout.println(rawPort + " " + self.port());
+      stdout.println(REPLY + rawPort + " " + self.port());
       int r = 0;
       for (String line; (line = stdin.readLine()) != null && !line.equals("quit"); ) {
         String[] cmd = line.split(" ");
@@ -222,9 +256,9 @@ public final class ChannelThroughput {
           expected.set(bytes);
           received.set(0);
           round.set(done);
-          stdout.println("ready");
+          stdout.println(REPLY + "ready");
           await(done.future());
-          stdout.println("done " + received.get() + " " + (ProcessCpu.nanos() - cpu0));
+          stdout.println(REPLY + "done " + received.get() + " " + (ProcessCpu.nanos() - cpu0));
         } else {
           String job = "bench-" + r++;
           transport.placeJob(graph(job), placements(parent, self), Child.class.getClassLoader());
@@ -243,9 +277,9 @@ public final class ChannelThroughput {
             }
           };
           channel.onData(() -> ctx.runOnContext(v -> drain.run()));
-          stdout.println("ready");
+          stdout.println(REPLY + "ready");
           await(done.future());
-          stdout.println("done " + records[0] + " " + (ProcessCpu.nanos() - cpu0));
+          stdout.println(REPLY + "done " + records[0] + " " + (ProcessCpu.nanos() - cpu0));
           transport.release(job);
         }
       }
