@@ -4,20 +4,26 @@ import io.vertx.core.buffer.Buffer;
 import java.util.function.Consumer;
 
 /**
- * Cuts a byte stream into frames. Unlike {@code RecordParser}, it does not accumulate: whole
- * frames are decoded straight from the arriving chunk's bytes (one copy out of the Vert.x buffer;
- * DATA frames keep a view of it), and only the tail of a frame that continues in the next chunk
- * is kept.
+ * Cuts a byte stream into frames, copying each frame's bytes once, straight out of the arriving
+ * chunks: a DATA frame into an array of its own length that the decoded frame keeps as its view
+ * (filled across as many chunks as it spans), any other frame that lies whole in one chunk into a
+ * reused scratch array (decoding copies everything out of it). Unlike {@code RecordParser} it
+ * never accumulates, and unlike copying the chunk out first ({@code Buffer.getBytes()}) a frame
+ * that continues in the next chunk is not copied a second time.
  *
  * <p>Threading: confined to the connection's context.
  */
 public final class FrameDecoder {
   private final int maxFrameLength;
   private final Consumer<Frame> sink;
-  /** A frame begun in an earlier chunk; {@code pendingLength} bytes of it are here. */
-  private static final byte[] EMPTY = new byte[0];
-  private byte[] pending = EMPTY;
-  private int pendingLength;
+  /** Length prefix bytes of the next frame, when a chunk ended inside them. */
+  private final byte[] header = new byte[4];
+  private int headerFilled;
+  /** The frame being filled across chunks ({@code filled} of its bytes are here), or null. */
+  private byte[] frame;
+  private int filled;
+  /** Reused for non-DATA frames that lie whole in one chunk. */
+  private byte[] scratch = new byte[256];
 
   public FrameDecoder(int maxFrameLength, Consumer<Frame> sink) {
     this.maxFrameLength = maxFrameLength;
@@ -25,83 +31,72 @@ public final class FrameDecoder {
   }
 
   /**
-   * Decodes every whole frame in {@code chunk} and keeps the rest.
+   * Decodes every whole frame in {@code chunk} and keeps the start of the last one if it is cut.
    *
    * @throws FrameException on a malformed or oversized frame; the stream cannot be resumed
    */
   public void feed(Buffer chunk) {
-    byte[] bytes = chunk.getBytes();
+    int end = chunk.length();
     int pos = 0;
-    if (pendingLength > 0) {
-      pos = completePending(bytes);
-      if (pos < 0) {
-        return;
+    if (frame != null) {
+      pos = fill(chunk, 0, end);
+    }
+    while (pos < end) {
+      int length;
+      if (headerFilled == 0 && end - pos >= 4) {
+        length = checkedLength(chunk.getInt(pos));
+        pos += 4;
+      } else {
+        while (headerFilled < 4 && pos < end) {
+          header[headerFilled++] = chunk.getByte(pos++);
+        }
+        if (headerFilled < 4) {
+          return;
+        }
+        length = checkedLength((header[0] & 0xFF) << 24 | (header[1] & 0xFF) << 16 | (header[2] & 0xFF) << 8 | (header[3] & 0xFF));
+      }
+      headerFilled = 0;
+      if (end - pos >= length && chunk.getByte(pos) != Frame.DATA) {
+        sink.accept(FrameCodec.decode(copyToScratch(chunk, pos, length), 0, length));
+        pos += length;
+      } else {
+        frame = new byte[length];
+        filled = 0;
+        pos = fill(chunk, pos, end);
       }
     }
-    int end = bytes.length;
-    while (end - pos >= 4) {
-      int length = frameLength(bytes, pos);
-      if (end - pos - 4 < length) {
-        break;
-      }
-      sink.accept(FrameCodec.decode(bytes, pos + 4, length));
-      pos += 4 + length;
-    }
-    keep(bytes, pos, end - pos);
   }
 
-  /** Returns where the chunk continues after the pending frame, or -1 if it is still incomplete. */
-  private int completePending(byte[] bytes) {
-    int used = 0;
-    if (pendingLength < 4) {
-      used = Math.min(4 - pendingLength, bytes.length);
-      append(bytes, 0, used);
-      if (pendingLength < 4) {
-        return -1;
-      }
+  /** Copies what the current frame still lacks from {@code chunk[pos, end)}; emits it when complete. */
+  private int fill(Buffer chunk, int pos, int end) {
+    int take = Math.min(frame.length - filled, end - pos);
+    chunk.getBytes(pos, pos + take, frame, filled);
+    filled += take;
+    if (filled == frame.length) {
+      byte[] complete = frame;
+      frame = null; // the decoded DATA frame keeps a view of the array
+      sink.accept(FrameCodec.decode(complete, 0, complete.length));
     }
-    int length = frameLength(pending, 0);
-    int missing = 4 + length - pendingLength;
-    int take = Math.min(missing, bytes.length - used);
-    append(bytes, used, take);
-    if (take < missing) {
-      return -1;
-    }
-    byte[] frame = pending;
-    pending = EMPTY; // the frame may keep a view of the array
-    pendingLength = 0;
-    sink.accept(FrameCodec.decode(frame, 4, length));
-    return used + take;
+    return pos + take;
   }
 
-  private int frameLength(byte[] bytes, int pos) {
-    int length =
-        (bytes[pos] & 0xFF) << 24 | (bytes[pos + 1] & 0xFF) << 16 | (bytes[pos + 2] & 0xFF) << 8 | (bytes[pos + 3] & 0xFF);
+  private byte[] copyToScratch(Buffer chunk, int pos, int length) {
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
+    }
+    chunk.getBytes(pos, pos + length, scratch, 0);
+    return scratch;
+  }
+
+  private int checkedLength(int length) {
     if (length < 1 || length > maxFrameLength) {
       throw new FrameException("frame length " + length + " outside 1.." + maxFrameLength);
     }
     return length;
   }
 
-  private void keep(byte[] bytes, int from, int n) {
-    pendingLength = 0;
-    append(bytes, from, n);
-  }
-
-  private void append(byte[] bytes, int from, int n) {
-    if (n == 0) {
-      return;
-    }
-    int needed = pendingLength + n;
-    if (needed > pending.length) {
-      pending = java.util.Arrays.copyOf(pending, Math.max(needed, Math.min(2 * pending.length + 64, maxFrameLength + 4)));
-    }
-    System.arraycopy(bytes, from, pending, pendingLength, n);
-    pendingLength = needed;
-  }
-
-  /** Bytes of an incomplete frame held, for tests. */
+  /** Bytes of an incomplete frame held (its length prefix included), for tests. */
   public int pendingBytes() {
-    return pendingLength;
+    return frame != null ? 4 + filled : headerFilled;
   }
 }

@@ -102,6 +102,64 @@ class FrameCodecTest {
   }
 
   @Test
+  void when_streamIsCutAtEveryPosition_then_framesDecodedAlike() {
+    // Given: every frame type, a DATA frame with a varied body among them
+    Buffer stream = Buffer.buffer();
+    List<Frame> frames = new ArrayList<>(everyFrame());
+    byte[] body = new byte[300];
+    for (int i = 0; i < body.length; i++) {
+      body[i] = (byte) (i * 31);
+    }
+    frames.add(2, new Frame.Data(ID, 1, body));
+    frames.forEach(f -> stream.appendBuffer(FrameCodec.encode(f)));
+
+    for (int cut = 0; cut <= stream.length(); cut++) {
+      // When: two chunks, cut anywhere (inside a length prefix, a header, a body, or between frames)
+      List<Frame> decoded = decodeAll(List.of(stream.getBuffer(0, cut), stream.getBuffer(cut, stream.length())));
+
+      // Then
+      assertSameFrames(frames, decoded);
+    }
+  }
+
+  @Test
+  void when_dataFrameSpansManyChunks_then_decodedOnceWhole() {
+    // Given: a frame of 100 KB arriving in 1000-byte chunks, followed by a credit in the last one
+    byte[] body = new byte[100_000];
+    Arrays.fill(body, (byte) 7);
+    Buffer stream = FrameCodec.encode(new Frame.Data(ID, 3, body)).appendBuffer(FrameCodec.encode(new Frame.Credit(ID, 2)));
+    List<Frame> frames = new ArrayList<>();
+    var decoder = new FrameDecoder(200_000, frames::add);
+
+    // When
+    for (int at = 0; at < stream.length(); at += 1000) {
+      decoder.feed(stream.getBuffer(at, Math.min(stream.length(), at + 1000)));
+    }
+
+    // Then
+    assertSameFrames(List.of(new Frame.Data(ID, 3, body), new Frame.Credit(ID, 2)), frames);
+    assertEquals(0, decoder.pendingBytes());
+  }
+
+  @Test
+  void when_manySmallFramesInOneChunk_then_eachDecodedToItsOwnValue() {
+    // Given: non-DATA frames are decoded from one reused array; their values must not share it
+    Buffer stream = Buffer.buffer();
+    List<Frame> expected = new ArrayList<>();
+    for (int i = 1; i <= 50; i++) {
+      Frame f = i % 2 == 0 ? new Frame.Credit(ID, i) : new Frame.Fail(ID, "failure " + i);
+      expected.add(f);
+      stream.appendBuffer(FrameCodec.encode(f));
+    }
+
+    // When
+    List<Frame> decoded = decodeAll(List.of(stream, Buffer.buffer()));
+
+    // Then
+    assertEquals(expected, decoded);
+  }
+
+  @Test
   void when_lengthAboveMaximum_then_rejectedBeforeBuffering() {
     // Given
     var decoder = new FrameDecoder(1024, f -> {});
