@@ -148,6 +148,7 @@ public final class ChannelThroughput {
                 if (left[0] > 0) {
                   socket.drainHandler(x -> pump[0].run());
                 } else {
+                  socket.drainHandler(null); // else a late drain event would end the socket twice
                   socket.end().onComplete(done);
                 }
               };
