@@ -9,6 +9,8 @@ import java.util.Objects;
 /** The messages JobManager, TaskManagers and clients exchange on the event bus. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public sealed interface ControlMessage {
+  /** Failure code of the JobManager's reply to a {@link TaskManagerHeartbeat} from a TaskManager it does not know. */
+  int UNKNOWN_TASK_MANAGER = 410;
 
   /**
    * A TaskManager offers {@code slots} slots; the reply is an {@link Ack}. {@code nodeId} is the
@@ -192,6 +194,18 @@ public sealed interface ControlMessage {
   record MemberLeft(String nodeId) implements ControlMessage {
     public MemberLeft {
       Objects.requireNonNull(nodeId, "nodeId");
+    }
+  }
+
+  /**
+   * A registered TaskManager asks the JobManager, now and then, whether it still knows it: the
+   * reply is an {@link Ack}, or a failure with code {@code UNKNOWN_TASK_MANAGER} when the
+   * JobManager dropped it (its member was suspected to have left) or restarted without its
+   * entry, and the TaskManager then registers again.
+   */
+  record TaskManagerHeartbeat(String taskManagerId) implements ControlMessage {
+    public TaskManagerHeartbeat {
+      Objects.requireNonNull(taskManagerId, "taskManagerId");
     }
   }
 

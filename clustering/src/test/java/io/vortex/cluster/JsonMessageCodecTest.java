@@ -61,6 +61,7 @@ class JsonMessageCodecTest {
         new ControlMessage.RegisterTaskManager("tm-2", 2, "0f8c2b7e-node"),
         new ControlMessage.RegisterTaskManager("tm-3", 2, "0f8c2b7e-node", new DataAddress("tm-3", "10.0.0.7", 41_234)),
         new ControlMessage.MemberLeft("0f8c2b7e-node"),
+        new ControlMessage.TaskManagerHeartbeat("tm-1"),
         new ControlMessage.SubmitJob(graph),
         new ControlMessage.CancelJob("job-1"),
         new ControlMessage.DeployTasks(graph, List.of(new TaskAssignment(1, 0, 0), new TaskAssignment(2, 1, 3))),

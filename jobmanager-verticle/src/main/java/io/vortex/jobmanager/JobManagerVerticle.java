@@ -39,6 +39,8 @@ public final class JobManagerVerticle extends VerticleBase {
   private static final int ENDED_JOBS_KEPT = 100;
 
   private final SlotPool slotPool = new SlotPool();
+  /** This JobManager's claim to be its cluster's only one. */
+  private JobManagerClaim claim;
   private SlotLeases leases;
   private final Map<String, JobMaster> jobs = new LinkedHashMap<>();
   private final EndedJobs ended = new EndedJobs(ENDED_JOBS_KEPT);
@@ -81,14 +83,24 @@ public final class JobManagerVerticle extends VerticleBase {
       slotTimeoutMillis = seconds * 1000;
     }
     leases = new SlotLeases(vertx);
-    ClusterMembership.onMemberLeft(vertx, this::memberLeft); // a clustered JobManager: TaskManagers may vanish
-    return vertx.eventBus().<ControlMessage>consumer(Addresses.JOB_MANAGER, this::onMessage).completion()
+    claim = new JobManagerClaim(vertx);
+    return claim.acquire() // before listening: a second JobManager must not take the first's messages
+        .compose(v -> {
+          ClusterMembership.onMemberLeft(vertx, this::memberLeft); // a clustered JobManager: TaskManagers may vanish
+          return vertx.eventBus().<ControlMessage>consumer(Addresses.JOB_MANAGER, this::onMessage).completion();
+        })
         .compose(v -> TaskManagerDirectory.all(vertx))
         .onSuccess(known -> {
           // TaskManagers that registered before this JobManager started (or before it restarted)
           known.forEach(r -> slotPool.register(r.taskManagerId(), r.slots(), r.nodeId(), r.dataAddress()));
           scheduleWaiting();
         });
+  }
+
+  /** Gives the claim back, so another JobManager can start in the cluster. */
+  @Override
+  public Future<?> stop() {
+    return claim == null ? Future.succeededFuture() : claim.release();
   }
 
   private void onMessage(Message<ControlMessage> message) {
@@ -128,6 +140,13 @@ public final class JobManagerVerticle extends VerticleBase {
       slotPool.register(register.taskManagerId(), register.slots(), register.nodeId(), register.dataAddress());
       message.reply(new ControlMessage.Ack("registered " + register.slots() + " slots"));
       scheduleWaiting();
+    } else if (body instanceof ControlMessage.TaskManagerHeartbeat beat) {
+      if (slotPool.isRegistered(beat.taskManagerId())) {
+        message.reply(new ControlMessage.Ack("known"));
+      } else {
+        message.fail(ControlMessage.UNKNOWN_TASK_MANAGER, "TaskManager " + beat.taskManagerId()
+            + " is not registered here (dropped when its member was seen to leave, or this JobManager restarted): register again");
+      }
     } else if (body instanceof ControlMessage.MemberLeft left) {
       memberLeft(left.nodeId());
       message.reply(new ControlMessage.Ack("member " + left.nodeId() + " removed"));

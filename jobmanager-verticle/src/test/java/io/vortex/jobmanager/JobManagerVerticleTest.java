@@ -297,4 +297,30 @@ class JobManagerVerticleTest {
         .map(e -> ((JobEvent.StatusChanged) e).status())
         .toList();
   }
+
+  @Test
+  void when_aDroppedTaskManagerBeats_then_itIsToldItIsUnknownAndItsRepeatedRegistrationCountsOnce(Vertx vertx, VertxTestContext ctx) {
+    // Given: tm3 of member node-3 registered; then the JobManager saw node-3 leave (it was only suspected)
+    var bus = vertx.eventBus();
+    var tm3 = new ControlMessage.RegisterTaskManager("tm3", 2, "node-3");
+    bus.request(Addresses.JOB_MANAGER, tm3)
+        .compose(v -> bus.request(Addresses.JOB_MANAGER, new ControlMessage.MemberLeft("node-3")))
+        // When: it beats
+        .compose(v -> bus.request(Addresses.JOB_MANAGER, new ControlMessage.TaskManagerHeartbeat("tm3")))
+        .map(known -> "known")
+        .otherwise(e -> e instanceof ReplyException r ? r.failureCode() + ": " + e.getMessage() : e.toString())
+        .compose(answer -> {
+          // Then: unknown, so it registers again (twice: a repeated registration is the same one)
+          ctx.verify(() -> assertTrue(answer.startsWith(ControlMessage.UNKNOWN_TASK_MANAGER + ": TaskManager tm3 is not registered here"),
+              answer));
+          return bus.request(Addresses.JOB_MANAGER, tm3).compose(v -> bus.request(Addresses.JOB_MANAGER, tm3));
+        })
+        .compose(v -> bus.request(Addresses.JOB_MANAGER, new ControlMessage.TaskManagerHeartbeat("tm3")))
+        // and it is known again, its 2 slots counted once beside tm1's and tm2's
+        .compose(known -> bus.request(Addresses.JOB_MANAGER, new ControlMessage.SubmitJob(Graphs.pipeline(7))))
+        .onComplete(ctx.failing(e -> ctx.verify(() -> {
+          assertTrue(e.getMessage().contains("its parallelism 7 is above the 6 slots"), e.getMessage());
+          ctx.completeNow();
+        })));
+  }
 }

@@ -99,6 +99,17 @@ class ClusterProcessIT {
     try (VortexClient client = VortexClient.connect(rpc)) {
       assertEquals("4", slotsSeen(client), "both TaskManagers' slots registered");
 
+      // And: a second JobManager of the cluster is refused, naming the first (it would take half of the
+      // TaskManagers' messages), and the first keeps its TaskManagers
+      Process jm2 = start("jm2", "jobmanager", "--cluster-name", clusterName, "--rpc-port", "0");
+      assertTrue(jm2.waitFor(60, TimeUnit.SECONDS), log("jm2"));
+      assertEquals(1, jm2.exitValue(), log("jm2"));
+      Matcher first = Pattern.compile("jobmanager (\\S+) of cluster").matcher(log("jm"));
+      assertTrue(first.find(), log("jm"));
+      assertTrue(log("jm2").contains("error: another JobManager already runs in this cluster (member " + first.group(1) + ")"),
+          log("jm2"));
+      assertEquals("4", slotsSeen(client), "the first JobManager kept its TaskManagers");
+
       // When
       long killed = System.nanoTime();
       tm2.destroyForcibly(); // SIGKILL

@@ -49,6 +49,8 @@ public final class TaskManagerVerticle extends VerticleBase {
    */
   private static final DeliveryOptions UNTIL_READ = new DeliveryOptions().setSendTimeout(Long.MAX_VALUE);
 
+  /** Registers again when the JobManager forgot this TaskManager; runs once the first registration is through. */
+  private Reregistration reregistration;
   /** Its settings: given, or (deployed by the Vert.x launcher) read from the deployment's config at start. */
   private TaskManagerConfig config;
   /** The given transport, or the network transport wrapping it once the data server is up. */
@@ -155,6 +157,9 @@ public final class TaskManagerVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
+    if (reregistration != null) {
+      reregistration.stop(); // before its directory entry goes: a beat must not put it back
+    }
     List<Future<Void>> closed = new ArrayList<>();
     for (SlotRunner slot : slots) {
       Promise<Void> done = Promise.promise();
@@ -184,7 +189,13 @@ public final class TaskManagerVerticle extends VerticleBase {
     Promise<Void> registered = Promise.promise();
     Future<Void> published = TaskManagerDirectory.publish(vertx, registration);
     tryRegister(registration, registered);
-    return Future.all(published, registered.future()).mapEmpty();
+    return Future.all(published, registered.future()).<Void>mapEmpty().onSuccess(v -> keepRegistered(registration));
+  }
+
+  /** From now on, registers again whenever the JobManager says it does not know this TaskManager. */
+  private void keepRegistered(ControlMessage.RegisterTaskManager registration) {
+    reregistration = new Reregistration(vertx, registration, Reregistration.DEFAULT_INTERVAL);
+    reregistration.start();
   }
 
   /**

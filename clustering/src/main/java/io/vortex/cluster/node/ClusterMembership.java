@@ -16,13 +16,17 @@ import java.util.function.Consumer;
  * vertx-hazelcast sets (not the member's uuid). Vert.x's public API does not
  * name a clustered instance's cluster manager, so the member is the one Hazelcast instance of this
  * JVM (one cluster member per process, as {@code vortex jobmanager}, {@code vortex taskmanager}
- * and the launcher run); with none or several, nothing is followed.
+ * and the launcher run), or the one a {@link ClusterNode} started for it; with none or several
+ * unknown ones, nothing is followed.
  *
  * <p>Threading: the handler runs on the context that registered it.
  */
 public final class ClusterMembership {
   /** The member attribute holding the Vert.x node id (vertx-hazelcast's HazelcastClusterManager). */
   static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+
+  /** The members {@link ClusterNode}s started, by their Vert.x (thread-safe: nodes start and stop on any thread). */
+  private static final java.util.Map<Vertx, HazelcastInstance> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ClusterMembership() {}
 
@@ -57,11 +61,40 @@ public final class ClusterMembership {
     return hazelcast == null ? null : hazelcast.getCluster().getLocalMember().getAttribute(NODE_ID_ATTRIBUTE);
   }
 
+  /**
+   * Whether a member with Vert.x node id {@code nodeId} is in {@code vertx}'s cluster now; null
+   * when that cannot be told ({@code vertx} is not clustered, or its member is not known, see above).
+   */
+  public static Boolean isMember(Vertx vertx, String nodeId) {
+    HazelcastInstance hazelcast = member(vertx);
+    if (hazelcast == null) {
+      return null;
+    }
+    return hazelcast.getCluster().getMembers().stream().anyMatch(m -> nodeId.equals(m.getAttribute(NODE_ID_ATTRIBUTE)));
+  }
+
+  /**
+   * The member a {@link ClusterNode} started for {@code vertx} (so several in one JVM, as in
+   * tests, are told apart), else the JVM's only Hazelcast instance.
+   */
   private static HazelcastInstance member(Vertx vertx) {
     if (!vertx.isClustered()) {
       return null;
     }
+    HazelcastInstance known = KNOWN.get(vertx);
+    if (known != null) {
+      return known;
+    }
     Set<HazelcastInstance> instances = Hazelcast.getAllHazelcastInstances();
     return instances.size() == 1 ? instances.iterator().next() : null;
+  }
+
+  /** {@code hazelcast} is {@code vertx}'s member (called by {@link ClusterNode} once it started). */
+  static void remember(Vertx vertx, HazelcastInstance hazelcast) {
+    KNOWN.put(vertx, hazelcast);
+  }
+
+  static void forget(Vertx vertx) {
+    KNOWN.remove(vertx);
   }
 }

@@ -49,6 +49,7 @@ public final class ClusterNode {
         .setEventBusOptions(new EventBusOptions(vertxOptions.getEventBusOptions()).setHost(options.host()).setPort(0));
     return Vertx.builder().with(withBus).withClusterManager(manager).buildClustered().map(vertx -> {
       JsonMessageCodec.registerAll(vertx.eventBus());
+      ClusterMembership.remember(vertx, manager.getHazelcastInstance());
       return new ClusterNode(vertx, manager);
     });
   }
@@ -84,7 +85,7 @@ public final class ClusterNode {
 
   /** Leaves the cluster gracefully (the others see this member leave at once) and closes Vert.x. */
   public Future<Void> close() {
-    return vertx.close();
+    return vertx.close().onComplete(v -> ClusterMembership.forget(vertx));
   }
 
   /**

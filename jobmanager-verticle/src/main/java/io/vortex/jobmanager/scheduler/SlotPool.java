@@ -31,7 +31,9 @@ public final class SlotPool {
 
   /**
    * Registers a TaskManager's slots; {@code nodeId} (nullable) is the cluster member it runs on,
-   * {@code dataAddress} (nullable) where its data server listens.
+   * {@code dataAddress} (nullable) where its data server listens. A repeated registration (a
+   * TaskManager registering again after the JobManager dropped or forgot it) replaces the
+   * first: its slots count once, and the jobs holding them keep them.
    */
   public void register(String taskManagerId, int slots, String nodeId, DataAddress dataAddress) {
     taskManagers.put(taskManagerId, slots);
@@ -43,6 +45,11 @@ public final class SlotPool {
     } else {
       dataAddresses.remove(taskManagerId);
     }
+  }
+
+  /** Whether the TaskManager's slots are registered (it registered and was not dropped since). */
+  public boolean isRegistered(String taskManagerId) {
+    return taskManagers.containsKey(taskManagerId);
   }
 
   /** Where the TaskManager's data server listens; null when it has none (the mini-cluster). */
