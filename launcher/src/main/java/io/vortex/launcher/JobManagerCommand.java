@@ -23,14 +23,20 @@ final class JobManagerCommand implements Callable<Integer> {
           + " 0 refuses a job that cannot start at once (env VORTEX_SLOT_TIMEOUT; default: 300).")
   String slotTimeoutFlag;
 
+  @Option(names = "--rpc-buffer", paramLabel = "MIB",
+      description = "How many MiB of a job's collected results the job service holds for its gRPC clients (sent or not,"
+          + " while they read slowly) before the job's collect sinks wait for them (env VORTEX_RPC_BUFFER; default: 8).")
+  String rpcBufferFlag;
+
   @Override
   public Integer call() {
     int rpcPort = cluster.settings().get(Setting.RPC_PORT, rpcPortFlag).port();
     long slotTimeoutSeconds = cluster.settings().get(Setting.SLOT_TIMEOUT, slotTimeoutFlag).intIn(0, 86_400);
+    int rpcBufferMiB = cluster.settings().get(Setting.RPC_BUFFER, rpcBufferFlag).intIn(1, 4096);
     var options = cluster.toOptions();
     ClusterMember.configureHazelcastLog();
     ClusterNode node = ClusterNode.start(options).await();
-    var rpc = new JobServiceVerticle(options.host(), rpcPort);
+    var rpc = new JobServiceVerticle(options.host(), rpcPort, rpcBufferMiB);
     node.vertx().deployVerticle(new JobManagerVerticle(java.time.Duration.ofSeconds(slotTimeoutSeconds)))
         .compose(id -> node.vertx().deployVerticle(rpc))
         .onFailure(e -> node.close())

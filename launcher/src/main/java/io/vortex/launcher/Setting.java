@@ -23,6 +23,7 @@ record Setting(String key, String defaultValue) {
   static final Setting HEARTBEAT_TIMEOUT = new Setting("heartbeat-timeout", "5");
   static final Setting RPC_PORT = new Setting("rpc-port", "6123");
   static final Setting SLOT_TIMEOUT = new Setting("slot-timeout", "300");
+  static final Setting RPC_BUFFER = new Setting("rpc-buffer", "8");
   static final Setting SLOTS = new Setting("slots", "");
   static final Setting DATA_PORT = new Setting("data-port", "0");
 
@@ -32,7 +33,7 @@ record Setting(String key, String defaultValue) {
    */
   static final java.util.List<Setting> FILE_KEYS = java.util.List.of(CLUSTER_NAME, JOIN, HOST, DISCOVERY,
       KUBERNETES_NAMESPACE, KUBERNETES_SERVICE, HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, RPC_PORT, SLOT_TIMEOUT,
-      SLOTS, DATA_PORT);
+      RPC_BUFFER, SLOTS, DATA_PORT);
 
   String flag() {
     return "--" + key;

@@ -53,10 +53,14 @@ public final class JobService {
 
   private JobService() {}
 
-  /** The server's methods: raw request bytes in (decoded by the handler), typed responses out. */
+  /**
+   * The server's methods: raw request bytes in (decoded by the handler), typed responses out;
+   * the job event streams write events already encoded ({@link RpcJson#encode}), so the server
+   * knows the bytes it holds for a client.
+   */
   public static final class Server {
-    public static final ServiceMethod<Buffer, JobEvent> SUBMIT = server("Submit", JobEvent.class);
-    public static final ServiceMethod<Buffer, JobEvent> WATCH = server("Watch", JobEvent.class);
+    public static final ServiceMethod<Buffer, Buffer> SUBMIT = ServiceMethod.server(NAME, "Submit", GrpcMessageEncoder.IDENTITY, GrpcMessageDecoder.IDENTITY);
+    public static final ServiceMethod<Buffer, Buffer> WATCH = ServiceMethod.server(NAME, "Watch", GrpcMessageEncoder.IDENTITY, GrpcMessageDecoder.IDENTITY);
     public static final ServiceMethod<Buffer, JobInfo> CANCEL = server("Cancel", JobInfo.class);
     public static final ServiceMethod<Buffer, JobInfo> DESCRIBE = server("Describe", JobInfo.class);
     public static final ServiceMethod<Buffer, JobInfos> LIST = server("List", JobInfos.class);

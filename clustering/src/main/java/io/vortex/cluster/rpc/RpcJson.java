@@ -19,12 +19,17 @@ import java.nio.charset.StandardCharsets;
 public final class RpcJson {
   private RpcJson() {}
 
+  /** The message's wire form (its JSON), for a stream that writes messages encoded once. */
+  public static Buffer encode(Object message) {
+    return Buffer.buffer(VortexJson.toJson(message).getBytes(StandardCharsets.UTF_8));
+  }
+
   public static <T> GrpcMessageEncoder<T> encoder() {
     return new GrpcMessageEncoder<>() {
       @Override
       public GrpcMessage encode(T message, WireFormat format) throws CodecException {
         try {
-          return GrpcMessage.message("identity", format, Buffer.buffer(VortexJson.toJson(message).getBytes(StandardCharsets.UTF_8)));
+          return GrpcMessage.message("identity", format, RpcJson.encode(message));
         } catch (RuntimeException e) {
           throw new CodecException(e);
         }

@@ -41,10 +41,13 @@ final class GrpcJobService {
   private final Vertx vertx;
   private final Map<String, JobFeed> feeds = new HashMap<>();
   private final JobJars jars;
+  /** Per job, the bytes of collected results held for its watchers before its sinks are held back. */
+  private final long maxBufferedBytes;
 
-  GrpcJobService(Vertx vertx, JobJars jars) {
+  GrpcJobService(Vertx vertx, JobJars jars, long maxBufferedBytes) {
     this.vertx = vertx;
     this.jars = jars;
+    this.maxBufferedBytes = maxBufferedBytes;
   }
 
   void register(GrpcServer server) {
@@ -62,8 +65,8 @@ final class GrpcJobService {
     }));
   }
 
-  private void submit(GrpcServerRequest<Buffer, JobEvent> call, Buffer body) {
-    GrpcServerResponse<Buffer, JobEvent> response = call.response();
+  private void submit(GrpcServerRequest<Buffer, Buffer> call, Buffer body) {
+    GrpcServerResponse<Buffer, Buffer> response = call.response();
     JobGraph graph;
     String jarId;
     try {
@@ -85,7 +88,7 @@ final class GrpcJobService {
       fail(response, GrpcStatus.ALREADY_EXISTS, "a job with id " + graph.jobId() + " is already running");
       return;
     }
-    JobFeed.open(vertx, graph.jobId(), () -> {
+    JobFeed.open(vertx, graph.jobId(), maxBufferedBytes, () -> {
           feeds.remove(graph.jobId());
           jars.jobEnded(graph.jobId());
         })
@@ -104,8 +107,8 @@ final class GrpcJobService {
         .onFailure(e -> fail(response, e));
   }
 
-  private void watch(GrpcServerRequest<Buffer, JobEvent> call, Buffer body) {
-    GrpcServerResponse<Buffer, JobEvent> response = call.response();
+  private void watch(GrpcServerRequest<Buffer, Buffer> call, Buffer body) {
+    GrpcServerResponse<Buffer, Buffer> response = call.response();
     String jobId;
     try {
       jobId = jobId(body);
@@ -115,14 +118,14 @@ final class GrpcJobService {
     }
     JobFeed feed = feeds.get(jobId);
     if (feed != null) {
-      response.write(new JobEvent.StatusChanged(jobId, feed.status(), null));
+      response.write(RpcJson.encode(new JobEvent.StatusChanged(jobId, feed.status(), null)));
       follow(call, feed);
       return;
     }
     describe(jobId)
         .onSuccess(info -> {
           if (info.status().isTerminal()) {
-            response.end(new JobEvent.StatusChanged(jobId, info.status(), info.message()));
+            response.end(RpcJson.encode(new JobEvent.StatusChanged(jobId, info.status(), info.message())));
           } else {
             fail(response, GrpcStatus.FAILED_PRECONDITION, "job " + jobId
                 + " was not submitted through this service: its events go to the client that submitted it");
@@ -132,8 +135,8 @@ final class GrpcJobService {
   }
 
   /** The call follows the job until it ends, or until its client goes away. */
-  private static void follow(GrpcServerRequest<Buffer, JobEvent> call, JobFeed feed) {
-    GrpcServerResponse<Buffer, JobEvent> response = call.response();
+  private static void follow(GrpcServerRequest<Buffer, Buffer> call, JobFeed feed) {
+    GrpcServerResponse<Buffer, Buffer> response = call.response();
     call.exceptionHandler(e -> feed.unwatch(response));
     response.exceptionHandler(e -> feed.unwatch(response));
     feed.watch(response);
