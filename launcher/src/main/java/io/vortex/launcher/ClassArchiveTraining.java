@@ -58,18 +58,17 @@ final class ClassArchiveTraining {
       String jobManager = options.host() + ":" + rpc.actualPort();
       int failed = 0;
       for (String example : new String[] {"wordcount", "fraud-detection", "monitoring"}) {
-        failed += run(dir, example, "run", "--jobmanager", jobManager);
+        failed += run(dir, example, example + "-run", "run", "--jobmanager", jobManager);
       }
-      failed += run(dir, "wordcount-local", "local");
+      failed += run(dir, "wordcount", "wordcount-local", "local");
       return failed == 0 ? 0 : 1;
     } finally {
       node.close().await();
     }
   }
 
-  /** Runs {@code vortex COMMAND ... --example} on a small input of that example's format. */
-  private static int run(Path dir, String name, String... command) throws IOException {
-    String example = name.replace("-local", "");
+  /** Runs {@code vortex COMMAND ... --example EXAMPLE} on a small input of its format, files named {@code name}. */
+  private static int run(Path dir, String example, String name, String... command) throws IOException {
     Path input = dir.resolve(name + ".in");
     Files.writeString(input, sampleInput(example), StandardCharsets.UTF_8);
     String[] args = Stream.concat(Stream.of(command), Stream.of("--example", example, "--input", input.toString(),
