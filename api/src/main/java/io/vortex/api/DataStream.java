@@ -2,6 +2,7 @@ package io.vortex.api;
 
 import io.vortex.api.function.FilterFunction;
 import io.vortex.api.function.FlatMapFunction;
+import io.vortex.api.function.IterableFlatMapFunction;
 import io.vortex.api.function.KeySelector;
 import io.vortex.api.function.MapFunction;
 import io.vortex.api.function.ProcessFunction;
@@ -12,6 +13,7 @@ import io.vortex.api.internal.RecordTypes;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.FilterOperator;
 import io.vortex.api.internal.operators.FlatMapOperator;
+import io.vortex.api.internal.operators.IterableFlatMapOperator;
 import io.vortex.api.internal.operators.MapOperator;
 import io.vortex.api.internal.operators.OperatorFactory;
 import io.vortex.api.internal.operators.ProcessOperator;
@@ -67,10 +69,44 @@ public class DataStream<T> {
     return keepingType("filter", Factories.of(OperatorKind.FILTER, () -> new FilterOperator<>(filter)));
   }
 
+  /**
+   * Turns each record into zero or more records, given to a {@code Collector}, each with the
+   * input's timestamp (as Flink's {@code flatMap}). One call runs to its end: what it collects
+   * beyond the room of the output channels waits on the heap and goes out before the next input
+   * record is taken, so the channels stay within their bound but the heap holds that call's
+   * overflow. For a large or unbounded fan-out use {@link #flatMapIterable}, which pulls its
+   * records only as there is room.
+   */
   public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
     Objects.requireNonNull(flatMapper, "flatMapper");
     return apply("flatMap", Factories.of(OperatorKind.FLAT_MAP, () -> new FlatMapOperator<>(flatMapper)),
         RecordTypes.argument(flatMapper, FlatMapFunction.class, 1, false));
+  }
+
+  /**
+   * Turns each record into the records of the {@link Iterable} {@code flatMapper} returns (null:
+   * none), each with the input's timestamp, pulled one at a time only while the output channels
+   * have room, as Hazelcast Jet's {@code flatMap(item -> Traverser)}: a fan-out of any size (one
+   * record into a million, or a lazily computed sequence) keeps the channels within their bound,
+   * holds only the iterator, and is emitted over several task steps, so the event loop is not held
+   * and other tasks of the slot keep running. A watermark or the end of input waits until the
+   * iterator is exhausted. The iterator is used on the task's thread only; an exception it throws
+   * fails the task, naming this operator.
+   *
+   * <p>As for {@link #flatMap}, a lambda's output type is erased: declare it with {@link
+   * #returns} (a class implementing {@link IterableFlatMapFunction} keeps it).
+   *
+   * <pre>{@code
+   * env.readTextFile("in.txt")
+   *     .flatMapIterable((String line) -> Arrays.asList(line.split(" ")))
+   *     .returns(String.class)
+   * }</pre>
+   */
+  public <R> DataStream<R> flatMapIterable(IterableFlatMapFunction<T, R> flatMapper) {
+    Objects.requireNonNull(flatMapper, "flatMapper");
+    return apply("flatMapIterable",
+        Factories.of(OperatorKind.FLAT_MAP, () -> new IterableFlatMapOperator<>(flatMapper)),
+        RecordTypes.argument(flatMapper, IterableFlatMapFunction.class, 1, false));
   }
 
   public <R> DataStream<R> process(ProcessFunction<T, R> function) {

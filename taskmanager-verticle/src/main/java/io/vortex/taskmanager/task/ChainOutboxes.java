@@ -12,8 +12,10 @@ import java.util.function.BooleanSupplier;
  * of operator {@code i} emits its next piece only while downstream has room (the task's writers
  * and the chain's sinks can take more), no operator
  * after {@code i} holds output (the piece must pass through them) and the step's budget of
- * pieces is not spent (a step stays short even when downstream is fast). Held output is resumed
- * deepest first. The task takes no input while any outbox holds output or a writer is full.
+ * pieces is not spent (a step stays short even when downstream is fast). A record a {@code
+ * Collector} flatMap collects passes straight through under the same conditions but the budget
+ * ({@link Outbox.Room#canTakeRecord}): the user call cannot be split, its overflow is held. Held
+ * output is resumed deepest first. The task takes no input while any outbox holds output or a writer is full.
  *
  * <p>Whether downstream is full is a flag, read per record: it is computed once per step (at
  * {@link #startStep}, after the task looked at its channels again) and set during the step by
@@ -51,6 +53,11 @@ final class ChainOutboxes {
                 }
                 budget--;
                 return true;
+              }
+
+              @Override
+              public boolean canTakeRecord() {
+                return !downstreamFull && holding.length() <= index + 1;
               }
 
               @Override

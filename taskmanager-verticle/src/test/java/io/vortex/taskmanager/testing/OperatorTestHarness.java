@@ -34,7 +34,8 @@ import java.util.TreeSet;
  *
  * <p><b>Against a full outbox.</b> The operator emits into a real {@link Outbox}. With {@link
  * OutboxMode#WITH_ROOM} it always has room; with {@link OutboxMode#REFUSING} it refuses every
- * other piece of a burst ({@link Output#emitBurst}), as Jet's {@code TestSupport} does, and after
+ * other piece of a burst ({@link Output#emitBurst}) and every other record of {@link
+ * Output#collectOrHold}, as Jet's {@code TestSupport} does, and after
  * every call the harness resumes the held output until none is left, as the task does before it
  * takes more input. An operator must emit exactly the same, in the same order, in both modes, so
  * the operator tests run in both: each test class has a twin that extends it and adds {@link
@@ -149,7 +150,17 @@ public final class OperatorTestHarness {
     if (keyed) {
       backend = new HeapKeyedStateBackend(new KeyGroupRange(0, maxParallelism - 1));
     }
-    outbox = new Outbox<>(new Collecting(), this::hasRoom);
+    outbox = new Outbox<>(new Collecting(), new Outbox.Room() {
+      @Override
+      public boolean hasRoom() {
+        return OperatorTestHarness.this.hasRoom();
+      }
+
+      @Override
+      public boolean canTakeRecord() {
+        return OperatorTestHarness.this.hasRoom(); // REFUSING: every other record is held
+      }
+    });
     if (operator instanceof SinkOperator<?> sink) {
       sink.open(new TestSinkContext());
     }
@@ -331,7 +342,10 @@ public final class OperatorTestHarness {
     return clock.now;
   }
 
-  /** How many pieces of bursts the outbox refused so far (always 0 {@link OutboxMode#WITH_ROOM}). */
+  /**
+   * How many pieces of bursts and records of {@code collectOrHold} the outbox refused so far
+   * (always 0 {@link OutboxMode#WITH_ROOM}).
+   */
   public long refusals() {
     return refusals;
   }

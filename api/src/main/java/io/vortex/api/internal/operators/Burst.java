@@ -2,6 +2,7 @@ package io.vortex.api.internal.operators;
 
 /**
  * Output too large to emit in one call (every window a watermark fires, a join's cross product,
+ * the records of a {@code flatMapIterable} or the overflow of a {@code Collector} flatMap call,
  * a combiner's flush), emitted in bounded pieces through {@link Output#emitBurst}: the task calls
  * {@link #emitNext} while downstream has room and again in a later step when it had none.
  * Between two calls nothing else reaches the operator from the task (no input, no timer), except

@@ -11,6 +11,12 @@ import java.util.Objects;
  * until the task calls {@link #resume} in a later step (and takes no input meanwhile). While
  * nothing is held, records pass straight to the target: one null check per record.
  *
+ * <p>Records of {@link #collectOrHold} (what one {@code Collector} flatMap call collects, of no
+ * bounded size) pass straight through while {@link Room#canTakeRecord} says downstream has room;
+ * from the first that finds none, the outbox holds them as a burst of one record per piece
+ * ({@link HeldRecords}), so the channels stay within their bound and only the heap holds the
+ * overflow of that call.
+ *
  * <p>Threading: confined to the owning task's thread.
  */
 public final class Outbox<T> implements Output<T> {
@@ -18,6 +24,14 @@ public final class Outbox<T> implements Output<T> {
   public interface Room {
     /** True when downstream can take one more piece (one call per piece). */
     boolean hasRoom();
+
+    /**
+     * True when downstream can take one more record of {@link #collectOrHold} now (asked per
+     * record; unlike {@link #hasRoom} it spends nothing of a step's budget of pieces).
+     */
+    default boolean canTakeRecord() {
+      return true;
+    }
 
     /** The outbox started ({@code true}) or stopped ({@code false}) holding output. */
     default void holding(boolean holding) {}
@@ -60,6 +74,29 @@ public final class Outbox<T> implements Output<T> {
     } else {
       held.add(new HeldSide((OutputTag<Object>) tag, value, timestamp));
     }
+  }
+
+  @Override
+  public void collectOrHold(T value, long timestamp) {
+    if (inPiece) {
+      target.collect(value, timestamp); // a piece is bounded by its burst
+      return;
+    }
+    if (held == null) {
+      if (room.canTakeRecord()) {
+        target.collect(value, timestamp);
+        return;
+      }
+      held = new ArrayDeque<>();
+      room.holding(true);
+    }
+    // append to the held records at the end of the queue, or start another run of them there
+    HeldRecords records = held.peekLast() instanceof HeldRecords last ? last : null;
+    if (records == null) {
+      records = new HeldRecords(target);
+      held.add(records);
+    }
+    records.add(value, timestamp);
   }
 
   @Override
@@ -145,6 +182,52 @@ public final class Outbox<T> implements Output<T> {
       return burst.emitNext();
     } finally {
       inPiece = false;
+    }
+  }
+
+  /**
+   * Records {@link #collectOrHold} could not emit at once, in order: a burst of one record per
+   * piece. Records may be appended while it is the newest thing held. Two growing arrays rather
+   * than an object per record, since it may hold millions.
+   */
+  private static final class HeldRecords implements Burst {
+    private final Output<Object> target;
+    private Object[] values = new Object[16];
+    private long[] timestamps = new long[16];
+    private int head;
+    private int tail;
+
+    @SuppressWarnings("unchecked")
+    HeldRecords(Output<?> target) {
+      this.target = (Output<Object>) target;
+    }
+
+    void add(Object value, long timestamp) {
+      if (tail == values.length) {
+        int size = tail - head;
+        int capacity = size * 2 > values.length ? values.length * 2 : values.length;
+        Object[] v = new Object[capacity];
+        long[] t = new long[capacity];
+        System.arraycopy(values, head, v, 0, size);
+        System.arraycopy(timestamps, head, t, 0, size);
+        values = v;
+        timestamps = t;
+        head = 0;
+        tail = size;
+      }
+      values[tail] = value;
+      timestamps[tail++] = timestamp;
+    }
+
+    @Override
+    public boolean emitNext() {
+      if (head == tail) {
+        return false;
+      }
+      Object value = values[head];
+      values[head] = null; // let it go as soon as it has gone out
+      target.collect(value, timestamps[head++]);
+      return head != tail;
     }
   }
 

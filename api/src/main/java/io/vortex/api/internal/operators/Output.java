@@ -11,9 +11,12 @@ import io.vortex.api.OutputTag;
  *
  * <ul>
  *   <li>{@link #collect} never refuses. It is for the few records one input record or one timer
- *       yields (a map, a filter, one window's result, what one {@code flatMap} call collects);
- *       the task stops taking input as soon as downstream is full, so these overshoot the
- *       channels' bound by at most what one call emits.
+ *       yields (a map, a filter, one window's result); the task stops taking input as soon as
+ *       downstream is full, so these overshoot the channels' bound by at most what one call emits.
+ *   <li>{@link #collectOrHold} is for records one user call may collect without limit (a {@code
+ *       Collector} {@code flatMap}): they pass straight through while downstream has room; once it
+ *       has none, the rest of the call's records are held (on the heap) and go out piece by piece
+ *       like a burst, before the task takes more input.
  *   <li>{@link #emitBurst} is for output of unbounded size: it emits piece by piece while
  *       downstream has room and holds the rest, which the task emits before it takes more input.
  * </ul>
@@ -35,6 +38,15 @@ public interface Output<T> {
   default void emitIdle(boolean idle) {}
 
   <X> void collect(OutputTag<X> tag, X value, long timestamp);
+
+  /**
+   * Emits {@code value} as {@link #collect} does while downstream has room; when it has none, holds
+   * it and what follows it, to be emitted one record per piece as room comes (see the class
+   * comment). This default, for outputs that always have room, collects at once.
+   */
+  default void collectOrHold(T value, long timestamp) {
+    collect(value, timestamp);
+  }
 
   /**
    * Emits {@code burst} in pieces as downstream has room (see the class comment). This default,

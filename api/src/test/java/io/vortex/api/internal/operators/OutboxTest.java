@@ -14,6 +14,8 @@ class OutboxTest {
   private final List<String> emitted = new ArrayList<>();
   private final List<Boolean> holdingChanges = new ArrayList<>();
   private int room;
+  /** Records {@code collectOrHold} may still pass straight through. */
+  private int recordRoom = Integer.MAX_VALUE;
 
   private final Output<Object> target =
       new Output<>() {
@@ -45,6 +47,11 @@ class OutboxTest {
             @Override
             public boolean hasRoom() {
               return room-- > 0;
+            }
+
+            @Override
+            public boolean canTakeRecord() {
+              return recordRoom-- > 0;
             }
 
             @Override
@@ -126,5 +133,61 @@ class OutboxTest {
 
     // Then
     assertTrue(e.getMessage().contains("cannot emit a watermark"), e.getMessage());
+  }
+
+  @Test
+  void when_collectOrHoldFindsNoRoom_then_theRestIsHeldAndGoesOutOnePerPieceInOrder() throws Exception {
+    // Given: room for two records straight through, then none
+    recordRoom = 2;
+    room = 0;
+
+    // When: four records of one call, then a plain record and a watermark
+    for (int i = 0; i < 4; i++) {
+      outbox.collectOrHold("r" + i, 3);
+    }
+    outbox.collect("after", 4);
+    outbox.emitWatermark(4);
+
+    // Then: the first two went out, the rest wait
+    assertEquals(List.of("r0@3", "r1@3"), emitted);
+    assertTrue(outbox.isHolding());
+
+    // When: room for one piece, then plenty
+    room = 1;
+    boolean first = outbox.resume();
+    room = 100;
+    boolean second = outbox.resume();
+
+    // Then: one record per piece, nothing overtaken
+    assertFalse(first);
+    assertTrue(second);
+    assertEquals(List.of("r0@3", "r1@3", "r2@3", "r3@3", "after@4", "wm 4"), emitted);
+    assertEquals(List.of(true, false), holdingChanges);
+    assertFalse(outbox.isHolding());
+  }
+
+  @Test
+  void when_manyRecordsAreHeld_then_allComeOutInOrder() throws Exception {
+    // Given: no room at all for 100,000 records held, appended while an earlier run drains
+    recordRoom = 0;
+    room = 0;
+    for (int i = 0; i < 50_000; i++) {
+      outbox.collectOrHold(i, i);
+    }
+    room = 20_000;
+    outbox.resume();
+    for (int i = 50_000; i < 100_000; i++) {
+      outbox.collectOrHold(i, i);
+    }
+
+    // When
+    room = Integer.MAX_VALUE;
+    assertTrue(outbox.resume());
+
+    // Then
+    assertEquals(100_000, emitted.size());
+    for (int i = 0; i < 100_000; i++) {
+      assertEquals(i + "@" + i, emitted.get(i));
+    }
   }
 }
