@@ -245,4 +245,15 @@ class JsonMessageCodecTest {
       messages.forEach(m -> vertx.eventBus().send("codec-test", m));
     }));
   }
+
+  @Test
+  void warmUp_roundTripsTheFirstMessagesAMemberExchanges() {
+    // When
+    List<ControlMessage> readBack = JsonMessageCodec.warmUp();
+
+    // Then
+    assertEquals(List.of(ControlMessage.RegisterTaskManager.class, ControlMessage.Ack.class),
+        readBack.stream().map(Object::getClass).toList());
+    assertEquals("warm-up", ((ControlMessage.RegisterTaskManager) readBack.get(0)).taskManagerId());
+  }
 }

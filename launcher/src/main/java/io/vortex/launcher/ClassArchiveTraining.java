@@ -35,6 +35,7 @@ final class ClassArchiveTraining {
   private ClassArchiveTraining() {}
 
   public static void main(String[] args) throws Exception {
+    JvmDefaults.apply(); // as every vortex command does, so the archive holds the classes they load
     Path dir = Files.createTempDirectory("vortex-class-archive-");
     try {
       System.exit(train(dir));

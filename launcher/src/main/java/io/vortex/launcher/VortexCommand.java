@@ -29,6 +29,7 @@ public final class VortexCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    JvmDefaults.apply();
     System.exit(execute(args));
   }
 

@@ -44,6 +44,7 @@ public final class ClusterNode {
 
   /** Starts a clustered Vert.x from {@code vertxOptions}, its event bus bound to the cluster host. */
   public static Future<ClusterNode> start(ClusterOptions options, VertxOptions vertxOptions) {
+    JsonMessageCodec.warmUpInBackground();
     TeeClusterManager manager = new TeeClusterManager(options);
     VertxOptions withBus = new VertxOptions(vertxOptions)
         .setEventBusOptions(new EventBusOptions(vertxOptions.getEventBusOptions()).setHost(options.host()).setPort(0));

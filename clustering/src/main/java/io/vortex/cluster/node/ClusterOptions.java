@@ -119,7 +119,8 @@ public record ClusterOptions(
   /**
    * The Hazelcast configuration: the structures of vertx-hazelcast's default (the event bus's
    * subscriptions and node and HA information, see {@link #withVertxStructures}), with this name,
-   * network, discovery and failure detection, no wait before joining and no phone-home.
+   * network, discovery and failure detection, no wait before joining, no phone-home and no
+   * Hazelcast metrics.
    */
   public Config toHazelcastConfig() {
     Config config = withVertxStructures(new Config());
@@ -131,6 +132,10 @@ public record ClusterOptions(
     config.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(heartbeatSeconds));
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(maxNoHeartbeatSeconds));
     config.setProperty("hazelcast.tcp.join.port.try.count", Integer.toString(joinPortTryCount));
+    // Hazelcast's own metrics, for its Management Center: registering and collecting them took
+    // about 15 % of a TaskManager's CPU up to its ready line, then a sweep every 5 s;
+    // -Dhazelcast.metrics.enabled=true (in VORTEX_JAVA_OPTS) turns them on again
+    config.getMetricsConfig().setEnabled(false);
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port == 0 ? DEFAULT_PORT : port).setPortAutoIncrement(true).setPortCount(100);
     network.getInterfaces().setEnabled(true).setInterfaces(List.of(host));

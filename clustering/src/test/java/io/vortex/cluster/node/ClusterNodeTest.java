@@ -115,6 +115,7 @@ class ClusterNodeTest {
     assertEquals("5", config.getProperty("hazelcast.max.no.heartbeat.seconds"));
     assertEquals("0", config.getProperty("hazelcast.wait.seconds.before.join"));
     assertEquals("false", config.getProperty("hazelcast.phone.home.enabled"));
+    assertFalse(config.getMetricsConfig().isEnabled(), "Hazelcast metrics off: they cost start-up CPU");
     assertTrue(config.getMapConfigs().containsKey("__vertx.nodeInfo"), "vertx-hazelcast's structures kept");
   }
 
