@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vortex.api.OutputTag;
+import io.vortex.api.function.AggregateFunction;
+import io.vortex.api.function.KeySelector;
 import io.vortex.api.internal.operators.WindowAggregator;
 import io.vortex.api.internal.operators.WindowDefinition;
 import io.vortex.api.internal.operators.WindowFactories;
@@ -237,5 +239,73 @@ class TwoStageWindowTest {
     assertEquals(
         List.of(new Rec(new WindowPartial(window, "a", new Ev("a", 3), 2), 999), new Watermark(999)),
         combiner.take());
+  }
+
+  /** An event with a long key, as in W2. */
+  record LongEv(long key, long value) {}
+
+  /** Sums values into a mutable accumulator. */
+  static final class LongSum implements AggregateFunction<LongEv, long[], Long> {
+    @Override
+    public long[] createAccumulator() {
+      return new long[1];
+    }
+
+    @Override
+    public long[] add(LongEv value, long[] acc) {
+      acc[0] += value.value();
+      return acc;
+    }
+
+    @Override
+    public long[] merge(long[] a, long[] b) {
+      a[0] += b[0];
+      return a;
+    }
+
+    @Override
+    public Long getResult(long[] acc) {
+      return acc[0];
+    }
+  }
+
+  @Test
+  void when_manyLongKeysFillWindowsOfChangingSizes_then_sameResultsAsOneStage() throws Exception {
+    // Given windows of thousands of long keys, then of a few hundred (the combiners' and the
+    // merge stage's tables of fired windows are cleared and reused, or left for new ones)
+    KeySelector<LongEv, Long> key = LongEv::key;
+    var definition = new WindowDefinition(TumblingEventTimeWindows.of(Duration.ofMillis(1000)),
+        key, 0, null, WindowAggregator.aggregating(new LongSum()), null);
+    for (int seed = 0; seed < 3; seed++) {
+      var random = new Random(seed);
+      var pipelines = new Pipelines(definition, 2);
+      List<List<Emitted>> streams = new ArrayList<>();
+      for (int p = 0; p < 2; p++) {
+        List<Emitted> stream = new ArrayList<>();
+        long maxTs = Long.MIN_VALUE;
+        long emitted = Long.MIN_VALUE;
+        for (int i = 0; i < 12_000; i++) {
+          long ts = i - random.nextInt(50);
+          int keys = (ts / 1000) % 3 == 0 ? 5_000 : 300;
+          stream.add(new Rec(new LongEv(random.nextInt(keys), 1 + random.nextInt(1000)), ts));
+          maxTs = Math.max(maxTs, ts);
+          long watermark = maxTs - 100 - 1;
+          if (watermark > emitted) {
+            emitted = watermark;
+            stream.add(new Watermark(watermark));
+          }
+        }
+        stream.add(new Watermark(MAX));
+        streams.add(stream);
+      }
+
+      // When
+      interleave(random, streams, pipelines);
+
+      // Then
+      pipelines.assertSameResults(null);
+      assertTrue(pipelines.single.records().size() > 5_000, "windows of many keys fired");
+      assertTrue(pipelines.partials > 0, "the combiners pre-aggregated");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.vortex.api.internal.operators;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Objects;
  * <p>Slots are addressed by index: {@link #slotOf} finds or adds a key, {@link #accumulator},
  * {@link #setAccumulator} and {@link #count} read and update it in place, and {@link
  * #nextSlot}/{@link #keyAt} walk the occupied slots. A slot is occupied when its count is
- * positive: {@link #slotOf} counts the record it is called for.
+ * positive: {@link #slotOf} counts the record it is called for. {@link #clear} empties it for
+ * reuse ({@link AccumulatorTablePool}).
  *
  * <p>Threading: confined to the owning task's thread.
  */
@@ -38,12 +40,18 @@ final class AccumulatorTable {
 
   /** A table sized to hold {@code expectedKeys} keys without growing. */
   AccumulatorTable(int expectedKeys) {
+    int capacity = capacityFor(expectedKeys);
+    allocate(capacity);
+    longKeys = new long[2 * capacity];
+  }
+
+  /** The capacity a table for {@code expectedKeys} keys starts with (load factor 1/2). */
+  static int capacityFor(int expectedKeys) {
     int capacity = MIN_CAPACITY;
     while (capacity < 2L * expectedKeys && capacity < (1 << 30)) {
       capacity <<= 1;
     }
-    allocate(capacity);
-    longKeys = new long[2 * capacity];
+    return capacity;
   }
 
   private void allocate(int capacity) {
@@ -218,6 +226,26 @@ final class AccumulatorTable {
       }
     }
     return -1;
+  }
+
+  /**
+   * Empties the table, back to unboxed long keys, keeping its capacity; drops every reference to
+   * keys and accumulators. A large table lives in the old generation (G1 allocates it there
+   * directly), and young objects it still referred to would be kept alive, and copied, by every
+   * young collection until the table itself is collected.
+   */
+  void clear() {
+    int capacity = mask + 1;
+    if (longKeys != null) {
+      Arrays.fill(longKeys, 0L);
+    } else {
+      keys = null;
+      hashes = null;
+      counts = null;
+      longKeys = new long[2 * capacity];
+    }
+    Arrays.fill(accumulators, null);
+    size = 0;
   }
 
   private void toObjectKeys() {

@@ -52,9 +52,9 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     final TimeWindow window;
     final AccumulatorTable slots;
 
-    Bucket(TimeWindow window, int expectedKeys) {
+    Bucket(TimeWindow window, AccumulatorTable slots) {
       this.window = window;
-      this.slots = new AccumulatorTable(expectedKeys);
+      this.slots = slots;
     }
   }
 
@@ -63,6 +63,7 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
   private final WindowAggregator<IN, Object, ?> aggregator;
   private final TumblingEventTimeWindows tumbling;
   private final TreeMap<Long, Bucket> buckets = new TreeMap<>(); // by window max timestamp
+  private final AccumulatorTablePool tables = new AccumulatorTablePool();
   private Bucket lastBucket;
   // Records of one tumbling window not yet folded in (see flushPending); flushed before anything
   // reads or emits the tables.
@@ -213,7 +214,7 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     Long max = window.maxTimestamp();
     Bucket bucket = buckets.get(max);
     if (bucket == null) {
-      bucket = new Bucket(window, expectedKeys);
+      bucket = new Bucket(window, tables.take(expectedKeys));
       buckets.put(max, bucket);
     }
     return bucket;
@@ -261,7 +262,10 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     output.emitBurst(new Partials(due.iterator()));
   }
 
-  /** The partials of due windows, one per piece. Threading: confined to the owning task's thread. */
+  /**
+   * The partials of due windows, one per piece; a window's table goes back to the pool once all
+   * its partials are out. Threading: confined to the owning task's thread.
+   */
   private final class Partials implements Burst {
     private final Iterator<Bucket> buckets;
     private Bucket bucket;
@@ -274,6 +278,10 @@ public final class WindowLocalAggregateOperator<K, IN> extends AbstractStreamOpe
     @Override
     public boolean emitNext() {
       while (bucket == null || (slot = bucket.slots.nextSlot(slot + 1)) < 0) {
+        if (bucket != null) {
+          tables.give(bucket.slots);
+          bucket = null;
+        }
         if (!buckets.hasNext()) {
           return false;
         }

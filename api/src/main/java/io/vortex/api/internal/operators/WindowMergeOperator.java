@@ -48,9 +48,9 @@ public final class WindowMergeOperator<OUT> extends AbstractStreamOperator<OUT>
     final TimeWindow window;
     final AccumulatorTable table;
 
-    Pane(TimeWindow window, int expectedKeys) {
+    Pane(TimeWindow window, AccumulatorTable table) {
       this.window = window;
-      this.table = new AccumulatorTable(expectedKeys);
+      this.table = table;
     }
   }
 
@@ -60,6 +60,7 @@ public final class WindowMergeOperator<OUT> extends AbstractStreamOperator<OUT>
   private final WindowAggregator<Object, Object, Object> aggregator;
   private final ProcessWindowFunction<Object, OUT, Object, Window> function; // null: emit results
   private final TreeMap<Long, Pane> panes = new TreeMap<>(); // open windows by max timestamp
+  private final AccumulatorTablePool tables = new AccumulatorTablePool(); // of fired windows
   private Pane lastPane; // the pane the last partial or record went to: they come window by window
   private int expectedKeys = 16; // keys of the window fired last: sizes the next window's table
 
@@ -168,7 +169,7 @@ public final class WindowMergeOperator<OUT> extends AbstractStreamOperator<OUT>
     }
     pane = panes.get(window.maxTimestamp());
     if (pane == null) {
-      pane = new Pane(window, expectedKeys);
+      pane = new Pane(window, tables.take(expectedKeys));
       panes.put(window.maxTimestamp(), pane);
     }
     lastPane = pane;
@@ -205,6 +206,7 @@ public final class WindowMergeOperator<OUT> extends AbstractStreamOperator<OUT>
       }
       panes.remove(firing.window.maxTimestamp());
       expectedKeys = Math.max(16, table.size());
+      tables.give(table);
       if (lastPane == firing) {
         lastPane = null;
       }

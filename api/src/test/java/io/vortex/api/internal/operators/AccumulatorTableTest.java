@@ -209,4 +209,77 @@ class AccumulatorTableTest {
     assertEquals(1, table.count(eight));
     assertEquals(3, table.size());
   }
+
+  @Test
+  void when_a_table_is_cleared_then_it_is_empty_unboxed_and_takes_keys_as_a_new_one() {
+    // Given a table of long keys and one moved to object keys, both grown past their start
+    AccumulatorTable longs = new AccumulatorTable(2);
+    AccumulatorTable objects = new AccumulatorTable(2);
+    for (long k = 0; k < 1_000; k++) {
+      add(longs, k, k);
+      add(objects, k, k);
+    }
+    add(objects, "x", 1);
+    int longsCapacity = longs.capacity();
+    int objectsCapacity = objects.capacity();
+    // When both are cleared
+    longs.clear();
+    objects.clear();
+    // Then each is empty with its capacity, holds long keys again, and no old slot is occupied
+    for (AccumulatorTable table : new AccumulatorTable[] {longs, objects}) {
+      assertEquals(0, table.size());
+      assertEquals(-1, table.nextSlot(0));
+      assertTrue(table.holdsLongKeys(), table.toString());
+    }
+    assertEquals(longsCapacity, longs.capacity());
+    assertEquals(objectsCapacity, objects.capacity());
+    // And new keys fold as in a fresh table: no old accumulator or count comes back
+    AccumulatorTable fresh = new AccumulatorTable(2);
+    for (AccumulatorTable table : new AccumulatorTable[] {longs, objects, fresh}) {
+      for (long k = 500; k < 1_500; k++) {
+        add(table, k, 1);
+        add(table, k % 7, 2);
+      }
+      add(table, "y", 3);
+    }
+    assertEquals(contents(fresh), contents(longs));
+    assertEquals(contents(fresh), contents(objects));
+  }
+
+  @Test
+  void when_a_cleared_table_is_the_right_size_then_the_pool_gives_it_back_and_otherwise_a_new_one() {
+    // Given a pool given a table of 1,000 keys that held an accumulator
+    AccumulatorTablePool pool = new AccumulatorTablePool();
+    AccumulatorTable used = new AccumulatorTable(1_000);
+    add(used, 1L, 5);
+    pool.give(used);
+    // When tables are taken for a similar, a much smaller and a larger window
+    AccumulatorTable similar = pool.take(900);
+    pool.give(similar);
+    AccumulatorTable small = pool.take(10);
+    AccumulatorTable large = pool.take(5_000);
+    // Then the similar one is the kept table, emptied; the others are new and fit their sizes
+    assertTrue(similar == used);
+    assertEquals(0, similar.size());
+    assertEquals(null, similar.accumulator(similar.slotOf(1L)));
+    assertTrue(small != used && small.capacity() < used.capacity(), small.toString());
+    assertTrue(large != used && large.capacity() >= 10_000, large.toString());
+    assertEquals(1, pool.kept());
+  }
+
+  @Test
+  void when_more_tables_are_given_than_kept_then_the_pool_keeps_the_most_recent() {
+    AccumulatorTablePool pool = new AccumulatorTablePool();
+    AccumulatorTable[] given = new AccumulatorTable[AccumulatorTablePool.KEPT + 1];
+    for (int i = 0; i < given.length; i++) {
+      given[i] = new AccumulatorTable(100);
+      pool.give(given[i]);
+    }
+    assertEquals(AccumulatorTablePool.KEPT, pool.kept());
+    for (int i = 0; i < AccumulatorTablePool.KEPT; i++) {
+      AccumulatorTable taken = pool.take(100);
+      assertTrue(taken != given[0], "the oldest table was dropped");
+    }
+    assertEquals(0, pool.kept());
+  }
 }
