@@ -34,7 +34,7 @@ final class AccumulatorTable {
   private Object[] keys;
   private int[] hashes;
   private long[] counts;
-  private Object[] accumulators;
+  private AccumulatorPages accumulators;
   /** What the touch methods read, kept so that the reads are not optimized away. */
   private long touched;
 
@@ -58,7 +58,7 @@ final class AccumulatorTable {
     bits = Integer.numberOfTrailingZeros(capacity);
     mask = capacity - 1;
     growAt = capacity / 2;
-    accumulators = new Object[capacity];
+    accumulators = new AccumulatorPages(capacity);
   }
 
   int size() {
@@ -185,9 +185,9 @@ final class AccumulatorTable {
   /** Reads the accumulator objects of the first {@code n} slots, for the reason of {@link #prepare}. */
   void touchAccumulators(int[] slots, int n) {
     long sink = 0;
-    Object[] accs = accumulators;
+    AccumulatorPages accs = accumulators;
     for (int i = 0; i < n; i++) {
-      Object acc = accs[slots[i]];
+      Object acc = accs.get(slots[i]);
       if (acc != null) {
         sink += acc.getClass() == Object.class ? 1 : 0;
       }
@@ -196,16 +196,11 @@ final class AccumulatorTable {
   }
 
   Object accumulator(int slot) {
-    return accumulators[slot];
+    return accumulators.get(slot);
   }
 
   void setAccumulator(int slot, Object accumulator) {
-    // A mutable accumulator comes back as it was: skipping the store skips its GC write barrier
-    // (the slots array is large enough to live in the old generation, where each store of a young
-    // object costs a memory fence)
-    if (accumulators[slot] != accumulator) {
-      accumulators[slot] = accumulator;
-    }
+    accumulators.update(slot, accumulator);
   }
 
   /** Records counted in an occupied slot. */
@@ -230,9 +225,10 @@ final class AccumulatorTable {
 
   /**
    * Empties the table, back to unboxed long keys, keeping its capacity; drops every reference to
-   * keys and accumulators. A large table lives in the old generation (G1 allocates it there
-   * directly), and young objects it still referred to would be kept alive, and copied, by every
-   * young collection until the table itself is collected.
+   * keys and accumulators. A table kept across collections lives in the old generation, and young
+   * objects it still referred to would be kept alive, and copied, by every young collection until
+   * the table itself is collected. The accumulators get fresh pages, young again (see {@link
+   * AccumulatorPages}); the key arrays hold no references and are reused.
    */
   void clear() {
     int capacity = mask + 1;
@@ -244,7 +240,8 @@ final class AccumulatorTable {
       counts = null;
       longKeys = new long[2 * capacity];
     }
-    Arrays.fill(accumulators, null);
+    accumulators.release();
+    accumulators = new AccumulatorPages(capacity);
     size = 0;
   }
 
@@ -255,15 +252,16 @@ final class AccumulatorTable {
     hashes = new int[capacity];
     counts = new long[capacity];
     longKeys = null;
-    Object[] oldAccumulators = accumulators;
-    accumulators = new Object[capacity];
+    AccumulatorPages oldAccumulators = accumulators;
+    accumulators = new AccumulatorPages(capacity);
     size = 0;
     for (int i = 0; i < capacity; i++) {
       long count = old[2 * i + 1];
       if (count > 0) {
-        place(Long.valueOf(old[2 * i]), oldAccumulators[i], count);
+        place(Long.valueOf(old[2 * i]), oldAccumulators.get(i), count);
       }
     }
+    oldAccumulators.release();
   }
 
   private void grow() {
@@ -274,7 +272,7 @@ final class AccumulatorTable {
     long[] oldLongKeys = longKeys;
     Object[] oldKeys = keys;
     long[] oldCounts = counts;
-    Object[] oldAccumulators = accumulators;
+    AccumulatorPages oldAccumulators = accumulators;
     int oldCapacity = mask + 1;
     allocate(capacity);
     size = 0;
@@ -285,7 +283,7 @@ final class AccumulatorTable {
         if (count > 0) {
           int slot = longSlot(oldLongKeys[2 * i]);
           longKeys[2 * slot + 1] = count;
-          accumulators[slot] = oldAccumulators[i];
+          accumulators.set(slot, oldAccumulators.get(i));
         }
       }
     } else {
@@ -294,17 +292,18 @@ final class AccumulatorTable {
       counts = new long[capacity];
       for (int i = 0; i < oldCapacity; i++) {
         if (oldCounts[i] > 0) {
-          place(oldKeys[i], oldAccumulators[i], oldCounts[i]);
+          place(oldKeys[i], oldAccumulators.get(i), oldCounts[i]);
         }
       }
     }
+    oldAccumulators.release();
   }
 
   /** Re-inserts a distinct key (object keys), keeping its accumulator and count. */
   private void place(Object key, Object accumulator, long count) {
     int slot = objectSlot(key);
     counts[slot] = count;
-    accumulators[slot] = accumulator;
+    accumulators.set(slot, accumulator);
   }
 
   @Override

@@ -5,10 +5,10 @@ import java.util.ArrayDeque;
 /**
  * Emptied {@link AccumulatorTable}s of windows that are done, kept for the next windows of the
  * same operator. With 100,000 keys a window's table is megabytes of arrays: allocating and
- * zeroing them anew per window costs more than clearing one, and G1 allocates arrays that large
- * directly in the old generation, where the young accumulators a dropped table still refers to
- * would survive young collections (see {@link AccumulatorTable#clear}). Every table given back is
- * cleared, kept or not.
+ * zeroing its key array anew per window (a humongous object, in the old generation from the
+ * start) costs more than clearing it. Every table given back is cleared, kept or not, so that it
+ * refers to no accumulator any more: a table that grew old would keep its window's young
+ * accumulators alive through young collections (see {@link AccumulatorTable#clear}).
  *
  * <p>Threading: confined to the owning task's thread (one pool per operator instance).
  */
