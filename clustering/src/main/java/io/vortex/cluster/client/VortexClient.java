@@ -1,6 +1,8 @@
 package io.vortex.cluster.client;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.SocketAddress;
@@ -24,6 +26,8 @@ import io.vortex.cluster.rpc.JobService.ListRequest;
 import io.vortex.cluster.rpc.JobService.SubmitRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A client of a remote JobManager's gRPC service: submits jobs (as a {@link JobExecutor}, so a
@@ -106,7 +110,7 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
   public JobClient submit(JobGraph graph, String jarId, ClassLoader recordClasses) {
     var job = new RemoteJobClient(graph.jobId(), graph.config().bounded(), id -> cancel(id).mapEmpty());
     var request = new SubmitRequest(VortexJson.toJson(graph), jarId);
-    follow(job, client.request(address, Client.submit(recordClasses)).compose(call -> call.send(request)));
+    follow(job, () -> client.request(address, Client.submit(recordClasses)).compose(call -> call.send(request)));
     return job;
   }
 
@@ -117,7 +121,7 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
   public JobClient watch(String jobId, boolean bounded) {
     var job = new RemoteJobClient(jobId, bounded, id -> cancel(id).mapEmpty());
     ClassLoader recordClasses = callersLoader();
-    follow(job, client.request(address, Client.watch(recordClasses)).compose(call -> call.send(new JobRequest(jobId))));
+    follow(job, () -> client.request(address, Client.watch(recordClasses)).compose(call -> call.send(new JobRequest(jobId))));
     return job;
   }
 
@@ -127,9 +131,33 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
     return loader != null ? loader : VortexClient.class.getClassLoader();
   }
 
-  private <Req> void follow(RemoteJobClient job, Future<GrpcClientResponse<Req, JobEvent>> call) {
-    call.onSuccess(response -> job.follow(vertx.getOrCreateContext(), response))
+  /** Starts a call of events and hands its response to {@code job} before its first event. */
+  private <Req> void follow(RemoteJobClient job, Supplier<Future<GrpcClientResponse<Req, JobEvent>>> call) {
+    onCallContext(context -> call.get().onSuccess(response -> job.follow(context, response)))
         .onFailure(e -> job.failed(RemoteErrors.describe(e, null)));
+  }
+
+  /**
+   * Makes a call on a context of its own, attaching its futures' listeners there.
+   *
+   * <p>A response delivers its messages on the context its call was made on, as they arrive, and
+   * drops those that come before a handler is set. Made on that context, the call's futures
+   * complete there with their listeners in place, so a handler (or {@code last()}) is set before
+   * the response's next message. Made from the caller's thread, a caller slower than the
+   * JobManager's first reply (its first lambda's bootstrap is enough) attached its listener to a
+   * completed future, which ran it later, on the context: a job's first status was lost.
+   */
+  private <T> Future<T> onCallContext(Function<Context, Future<T>> call) {
+    Context context = vertx.getOrCreateContext();
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        call.apply(context).onComplete(done);
+      } catch (RuntimeException e) {
+        done.fail(e);
+      }
+    });
+    return done.future();
   }
 
   /**
@@ -137,11 +165,11 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
    * #submit(JobGraph, String)} or {@link #withJar}.
    */
   public Future<String> uploadJar(Path jar) {
-    return vertx.fileSystem().open(jar.toString(), new OpenOptions().setRead(true).setWrite(false).setCreate(false))
+    return onCallContext(context -> vertx.fileSystem().open(jar.toString(), new OpenOptions().setRead(true).setWrite(false).setCreate(false))
         .compose(file -> client.request(address, Client.UPLOAD_JAR)
             .compose(call -> call.send(file.setReadBufferSize(UPLOAD_CHUNK_BYTES)))
             .compose(response -> response.last().recover(e -> Future.failedFuture(RemoteErrors.describe(e, response))))
-            .eventually(file::close))
+            .eventually(file::close)))
         .map(JarUploaded::jarId)
         .recover(e -> Future.failedFuture(e instanceof java.nio.file.FileSystemException || e.getCause() instanceof java.nio.file.NoSuchFileException
             ? new IllegalArgumentException("cannot read the jar " + jar + ": " + e.getMessage(), e)
@@ -175,9 +203,9 @@ public final class VortexClient implements JobExecutor, AutoCloseable {
   }
 
   private <Req, Resp> Future<Resp> unary(ServiceMethod<Resp, Req> method, Req request) {
-    return client.request(address, method)
+    return onCallContext(context -> client.request(address, method)
         .compose(call -> call.send(request))
-        .compose(response -> response.last().recover(e -> Future.failedFuture(RemoteErrors.describe(e, response))))
+        .compose(response -> response.last().recover(e -> Future.failedFuture(RemoteErrors.describe(e, response)))))
         .recover(e -> Future.failedFuture(RemoteErrors.describe(e, null)));
   }
 
