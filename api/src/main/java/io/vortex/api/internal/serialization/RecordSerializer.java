@@ -14,7 +14,8 @@ import java.util.function.Function;
  * Immutable. Serializes a Java record component by component, in declaration order.
  *
  * <p>All reflection happens once, in the constructor: it composes one method handle that writes
- * every component and one that reads every component and calls the canonical constructor.
+ * every component and one that reads every component and calls the canonical constructor, and
+ * runs them through a {@link RecordCodec} of the record type's own, where they are constants.
  * Primitive components go straight to {@link DataOut#writeLong} and friends, without boxing;
  * reference components use the serializer of their declared type, made nullable, or the
  * {@link DynamicSerializer} when that type is generic, abstract or an interface. A concrete
@@ -44,8 +45,7 @@ public final class RecordSerializer<T extends Record> implements TypeSerializer<
   }
 
   private final Class<T> type;
-  private final MethodHandle writer; // (DataOut, Object) void
-  private final MethodHandle reader; // (DataIn) Object
+  private final RecordCodec codec;
 
   /**
    * @param type the record class
@@ -64,8 +64,8 @@ public final class RecordSerializer<T extends Record> implements TypeSerializer<
     }
     try {
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-      this.writer = composeWriter(lookup, components, serializers);
-      this.reader = composeReader(lookup, type, components, serializers);
+      this.codec = RecordCodecs.spin(composeWriter(lookup, components, serializers),
+          composeReader(lookup, type, components, serializers));
     } catch (IllegalAccessException e) {
       throw new IllegalArgumentException("cannot access record " + type.getName()
           + " (open its package to io.vortex.api?): " + e.getMessage(), e);
@@ -77,25 +77,13 @@ public final class RecordSerializer<T extends Record> implements TypeSerializer<
   @Override
   public void serialize(T value, DataOut out) {
     Objects.requireNonNull(value, "value");
-    try {
-      writer.invokeExact(out, (Object) value);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException(t); // the composed handles throw nothing checked
-    }
+    codec.write(out, value);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public T deserialize(DataIn in) {
-    try {
-      return (T) (Object) reader.invokeExact(in);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException(t);
-    }
+    return (T) codec.read(in);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static io.vortex.api.internal.serialization.RoundTrip.viaClass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vortex.api.tuple.Tuple2;
 import java.math.BigDecimal;
@@ -35,6 +36,27 @@ class RecordSerializerTest {
   }
 
   private record Hidden(int x, byte[] bytes) {
+  }
+
+  record Pair(long left, long right) {
+  }
+
+  record Odd(long l, double d, float f, int i, String s, Long boxed) {
+  }
+
+  record Positive(long value) {
+    Positive {
+      if (value <= 0) {
+        throw new IllegalArgumentException("not positive: " + value);
+      }
+    }
+  }
+
+  record Refusing(long value) {
+    @Override
+    public long value() {
+      throw new UnsupportedOperationException("no reading " + value);
+    }
   }
 
   @Test
@@ -108,5 +130,66 @@ class RecordSerializerTest {
   @Test
   void when_recordRequested_then_recordSerializer() {
     assertInstanceOf(RecordSerializer.class, Serializers.forClass(KeyValue.class));
+  }
+
+  @Test
+  void when_twoRecordTypesOfOneShape_then_eachReadsBackItsOwnType() {
+    // Given: both are spun a codec of their own from the same template
+    TypeSerializer<KeyValue> kv = Serializers.forClass(KeyValue.class);
+    TypeSerializer<Pair> pair = Serializers.forClass(Pair.class);
+
+    // When
+    KeyValue k = roundTrip(kv, new KeyValue(Long.MIN_VALUE, Long.MAX_VALUE));
+    Pair p = roundTrip(pair, new Pair(-1, 0));
+
+    // Then
+    assertEquals(new KeyValue(Long.MIN_VALUE, Long.MAX_VALUE), k);
+    assertEquals(new Pair(-1, 0), p);
+  }
+
+  @Test
+  void when_oddComponentValues_then_roundTrip() {
+    for (Odd odd : List.of(
+        new Odd(Long.MIN_VALUE, Double.NaN, -0.0f, Integer.MIN_VALUE, "", Long.MAX_VALUE),
+        new Odd(Long.MAX_VALUE, Double.NEGATIVE_INFINITY, Float.MIN_VALUE, -1, null, null),
+        new Odd(0, -0.0, Float.NaN, Integer.MAX_VALUE, "\uD800 lone surrogate", Long.MIN_VALUE))) {
+      assertEquals(odd, viaClass(odd));
+    }
+  }
+
+  @Test
+  void when_manyValuesThroughOneSerializer_then_everyOneRoundTrips() {
+    // Given: enough calls for the JIT to compile the codec's path
+    TypeSerializer<KeyValue> s = Serializers.forClass(KeyValue.class);
+    DataOut out = new DataOut();
+    for (long i = -50_000; i < 50_000; i++) {
+      s.serialize(new KeyValue(i * 0x9E3779B97F4A7C15L, -i), out);
+    }
+
+    // When / Then
+    DataIn in = new DataIn(out.toByteArray());
+    for (long i = -50_000; i < 50_000; i++) {
+      assertEquals(new KeyValue(i * 0x9E3779B97F4A7C15L, -i), s.deserialize(in));
+    }
+    assertEquals(0, in.remaining());
+  }
+
+  @Test
+  void when_canonicalConstructorRejects_then_itsExceptionPassesUnwrapped() {
+    // Given: bytes of a value the record's compact constructor refuses
+    DataOut out = new DataOut();
+    out.writeLong(-3);
+
+    // When / Then
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Serializers.forClass(Positive.class).deserialize(new DataIn(out.toByteArray())));
+    assertEquals("not positive: -3", e.getMessage());
+  }
+
+  @Test
+  void when_accessorThrows_then_itsExceptionPassesUnwrapped() {
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> Serializers.forClass(Refusing.class).serialize(new Refusing(4), new DataOut()));
+    assertEquals("no reading 4", e.getMessage());
   }
 }
