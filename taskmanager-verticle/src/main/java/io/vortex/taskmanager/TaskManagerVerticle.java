@@ -1,5 +1,6 @@
 package io.vortex.taskmanager;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -140,7 +141,12 @@ public final class TaskManagerVerticle extends VerticleBase {
     if (!(transport instanceof LocalChannelTransport local)) {
       return Future.failedFuture(new IllegalStateException("a TaskManager with a data server wraps a LocalChannelTransport"));
     }
-    var network = new NetworkChannelTransport(vertx, config.id(), config.network(), local);
+    // The connections live on the first slot's event loop: a frame a task there sends, the
+    // credit it returns and the frame it receives then need no hand-over to another thread
+    // (each was a thread wakeup, several per frame, most of the CPU a record crossing TCP cost
+    // at low rates), and the TaskManager's other loops stay free for the control plane.
+    Context connections = slots.isEmpty() ? vertx.getOrCreateContext() : slots.get(0).context();
+    var network = new NetworkChannelTransport(vertx, connections, config.id(), config.network(), local);
     transport = network;
     return network.start().onSuccess(address -> dataAddress = address).mapEmpty();
   }

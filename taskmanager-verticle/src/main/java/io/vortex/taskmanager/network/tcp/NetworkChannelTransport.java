@@ -54,9 +54,16 @@ public final class NetworkChannelTransport implements ChannelTransport {
   private final Map<String, PeerConnection> peers = new HashMap<>();
   private volatile DataAddress address;
 
+  /** Connections on the calling context (or a fresh event loop one). */
   public NetworkChannelTransport(Vertx vertx, String taskManagerId, NetworkConfig config, LocalChannelTransport local) {
+    this(vertx, vertx.getOrCreateContext(), taskManagerId, config, local);
+  }
+
+  /** Connections, credits and the peer table on {@code connectionContext}, an event-loop context. */
+  public NetworkChannelTransport(
+      Vertx vertx, Context connectionContext, String taskManagerId, NetworkConfig config, LocalChannelTransport local) {
     this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
+    this.context = connectionContext;
     this.taskManagerId = taskManagerId;
     this.config = config;
     this.local = local;
