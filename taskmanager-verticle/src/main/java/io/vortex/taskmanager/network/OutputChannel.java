@@ -10,4 +10,9 @@ public interface OutputChannel {
 
   /** Called (from any thread) when capacity frees up after {@link #hasCapacity()} was false. */
   void onCapacity(Runnable wakeup);
+
+  /** Whether the consumer runs in another process: each batch sent costs a frame on a socket. */
+  default boolean isRemote() {
+    return false;
+  }
 }

@@ -151,6 +151,16 @@ public final class RecordWriter {
     this.whenFull = action;
   }
 
+  /** Whether a channel of this writer leads to another process. */
+  public boolean hasRemoteChannels() {
+    for (OutputChannel channel : channels) {
+      if (channel.isRemote()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public void onCapacity(Runnable wakeup) {
     for (OutputChannel channel : channels) {
       channel.onCapacity(wakeup);

@@ -49,6 +49,11 @@ public final class Task {
   private final Map<String, Long> counters;
   private final Listener listener;
   private final long bufferTimeoutNanos;
+  /**
+   * How long partly filled batches may wait for input due soon before a flush sends them
+   * anyway: 0 unless the task sends to another process. See {@link #flushWhenIdle()}.
+   */
+  private final long networkFlushHoldNanos;
   private long lastFlushNanos = System.nanoTime();
   private boolean unflushed;
   private Phase phase = Phase.RUNNING;
@@ -78,6 +83,7 @@ public final class Task {
     this.clock = clock;
     this.counters = counters;
     this.bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
+    this.networkFlushHoldNanos = networkFlushHold(this.writers, bufferTimeoutNanos);
     this.listener = listener;
   }
 
@@ -151,7 +157,7 @@ public final class Task {
         return Progress.MADE_PROGRESS;
       }
       case NOTHING_AVAILABLE -> {
-        flush(); // nothing more ready: send what we have now (low latency by default)
+        flushWhenIdle(); // nothing more ready: send what we have now (low latency by default)
         return ticked ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
       }
       default -> {
@@ -185,6 +191,42 @@ public final class Task {
       }
     }
     return true;
+  }
+
+  /** Up to this long, batches for another process wait for input that is due soon. */
+  static final long NETWORK_FLUSH_HOLD_NANOS = 200_000;
+
+  private static long networkFlushHold(RecordWriter[] writers, long bufferTimeoutNanos) {
+    if (bufferTimeoutNanos <= 0) {
+      return 0; // a buffer timeout of 0 asks for every record at once
+    }
+    for (RecordWriter w : writers) {
+      if (w.hasRemoteChannels()) {
+        return Math.min(NETWORK_FLUSH_HOLD_NANOS, bufferTimeoutNanos);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Flushes when no input is ready, unless the task sends to another process and its next input
+   * is due (a paced source, a timer) before its batches have waited {@link
+   * #networkFlushHoldNanos} since the last flush: then the batches take that input too. A frame
+   * on a socket costs thread wakeups and system calls on both sides, and its credit comes back
+   * the same way; a source at 50,000 records a second, woken every 100 µs, sent a frame of two
+   * or three records per channel at each wakeup. Input of unknown time (records from other
+   * tasks) is never waited for.
+   */
+  private void flushWhenIdle() {
+    if (networkFlushHoldNanos > 0) {
+      long due = input.nanosUntilAvailable();
+      long tick = clock.nanosUntilNextTick();
+      long next = due < 0 ? tick : tick < 0 ? due : Math.min(due, tick);
+      if (next >= 0 && System.nanoTime() - lastFlushNanos + next < networkFlushHoldNanos) {
+        return;
+      }
+    }
+    flush();
   }
 
   private void flush() {

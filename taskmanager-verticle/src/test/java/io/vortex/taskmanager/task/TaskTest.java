@@ -13,6 +13,7 @@ import io.vortex.api.graph.OperatorSpec;
 import io.vortex.api.internal.UserCode;
 import io.vortex.api.internal.operators.Factories;
 import io.vortex.api.internal.operators.MapOperator;
+import io.vortex.api.internal.operators.Output;
 import io.vortex.api.internal.operators.TimestampsAndWatermarksOperator;
 import io.vortex.api.time.WatermarkStrategy;
 import io.vortex.api.internal.operators.OperatorFactory;
@@ -26,6 +27,7 @@ import io.vortex.taskmanager.network.ChannelEvent;
 import io.vortex.taskmanager.network.ChannelItem;
 import io.vortex.taskmanager.network.InputGate;
 import io.vortex.taskmanager.network.LocalChannel;
+import io.vortex.taskmanager.network.OutputChannel;
 import io.vortex.taskmanager.network.Partitioner;
 import io.vortex.taskmanager.network.RecordBatch;
 import io.vortex.taskmanager.network.RecordWriter;
@@ -289,6 +291,95 @@ class TaskTest {
 
     // Then nothing more is reported
     assertEquals(List.of("CANCELED"), states);
+  }
+
+  /** Feeds one record per read and says the next is due in {@code dueNanos}, as a paced source. */
+  private static final class PacedInput implements TaskInput {
+    private final long dueNanos;
+    private int next = 1;
+
+    PacedInput(long dueNanos) {
+      this.dueNanos = dueNanos;
+    }
+
+    @Override
+    public InputGate.Status read(ChainEntry entry, int maxRecords) throws Exception {
+      entry.processElement(0, next++, Output.NO_TIMESTAMP);
+      return InputGate.Status.NOTHING_AVAILABLE;
+    }
+
+    @Override
+    public long nanosUntilAvailable() {
+      return dueNanos;
+    }
+  }
+
+  /** A channel to "another process": the local channel, flagged remote. */
+  private OutputChannel remote() {
+    return new OutputChannel() {
+      @Override
+      public void send(ChannelItem item) {
+        out.send(item);
+      }
+
+      @Override
+      public boolean hasCapacity() {
+        return out.hasCapacity();
+      }
+
+      @Override
+      public void onCapacity(Runnable wakeup) {
+        out.onCapacity(wakeup);
+      }
+
+      @Override
+      public boolean isRemote() {
+        return true;
+      }
+    };
+  }
+
+  private Task pacedTask(OutputChannel channel, long dueNanos, long bufferTimeoutMillis) throws Exception {
+    var writer = new RecordWriter(List.of(channel), Partitioner.of(Partitioning.FORWARD, null, 128, 1, 0), false, 100);
+    return task(new PacedInput(dueNanos), List.of(doubling()), writer, bufferTimeoutMillis, RuntimeMode.STREAMING);
+  }
+
+  @Test
+  void when_remoteOutputAndInputDueSoon_then_partialBatchesWaitAtMostTheHold() throws Exception {
+    // Given: a paced input whose next record is due in 1 µs, sending to another process
+    long started = System.nanoTime(); // before the task: its first flush is counted from its start
+    var task = pacedTask(remote(), 1_000, 100);
+
+    // When: steps until the batch goes out
+    List<String> sent = List.of();
+    int steps = 0;
+    while (sent.isEmpty()) {
+      task.runOnce(10);
+      steps++;
+      sent = drainOutput();
+    }
+    long waited = System.nanoTime() - started;
+
+    // Then: the records of all those steps went out as one batch, not before the hold was up
+    // but for the 1 µs to the next record (a machine too slow to step twice within the hold
+    // sends after one step: one record, still not earlier)
+    assertEquals(1, sent.size(), sent.toString());
+    assertEquals(java.util.stream.IntStream.rangeClosed(1, steps).mapToObj(i -> i * 2).toList().toString(), sent.get(0));
+    assertTrue(waited >= Task.NETWORK_FLUSH_HOLD_NANOS - 1_000, "sent after " + waited + " ns");
+  }
+
+  @Test
+  void when_localOutputOrZeroTimeoutOrInputDueLater_then_partialBatchSentAtOnce() throws Exception {
+    // Given: the same input, to a channel in this process; to another with timeout 0; and to
+    // another with the next record due after the hold
+    for (Task task : List.of(pacedTask(out, 1_000, 100), pacedTask(remote(), 1_000, 0),
+        pacedTask(remote(), Task.NETWORK_FLUSH_HOLD_NANOS + 1, 100))) {
+      // When
+      task.runOnce(10);
+
+      // Then
+      assertEquals(List.of("[2]"), drainOutput());
+    }
   }
 
   @Test

@@ -86,6 +86,11 @@ final class RemoteOutputChannel implements OutputChannel {
   }
 
   @Override
+  public boolean isRemote() {
+    return true;
+  }
+
+  @Override
   public void onCapacity(Runnable wakeup) {
     this.wakeup = wakeup;
   }
