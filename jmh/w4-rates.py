@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """W4 (latency) of Vortex beside Hazelcast Jet at several rates, with the CPU each process used.
 
-  jmh/w4-rates.py --peers DIR [--jar jmh/target/benchmarks.jar] [--rates 1000,10000,100000]
+  jmh/w4-rates.py [--peers DIR] [--jar jmh/target/benchmarks.jar] [--rates 1000,10000,100000]
                   [--rounds 3] [--seconds 20] [--warmup 5] [--engines vortex,jet] [--out FILE]
                   [--jvm-opt=-Dx=y]...   (added to the Vortex JVMs' flags, e.g. for an A/B run)
                   [--before-jar JAR]     (also runs engine "vortex-before" from another build)
 
 DIR is a built copy of the peer harness (shared/peers, see its README: copy it, then
-`mvn -q -B package` there). Every run is a fresh JVM with the JVM flags of PEERS.md; the runs
+`mvn -q -B package` there); it is needed only when the engines include jet. Every run is a fresh JVM with the JVM flags of PEERS.md; the runs
 are interleaved (round 1 of every rate and engine, then round 2, ...).
 
 CPU is measured from outside, the same way for both engines: /proc/PID/stat is sampled every
@@ -134,7 +134,7 @@ def summary(lines):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--peers", required=True, help="a built copy of shared/peers")
+    ap.add_argument("--peers", default=None, help="a built copy of shared/peers (for engine jet)")
     ap.add_argument("--jar", default="jmh/target/benchmarks.jar")
     ap.add_argument("--rates", default="1000,10000,100000")
     ap.add_argument("--rounds", type=int, default=3)
@@ -146,7 +146,10 @@ def main():
     ap.add_argument("--before-jar", default=None)
     args = ap.parse_args()
     jar = os.path.abspath(args.jar)
-    peers = os.path.abspath(args.peers)
+    engines = args.engines.split(",")
+    if "jet" in engines and not args.peers:
+        ap.error("engine jet needs --peers DIR (a built copy of shared/peers)")
+    peers = os.path.abspath(args.peers) if args.peers else None
     out = open(args.out, "a") if args.out else None
 
     def emit(text):
@@ -157,7 +160,6 @@ def main():
 
     emit(f"# {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} cpus={os.cpu_count()} rounds={args.rounds}"
          f" seconds={args.seconds} warmup={args.warmup} rates={args.rates} jar={jar}")
-    engines = args.engines.split(",")
     if args.before_jar:
         engines.append("vortex-before")
         emit(f"# vortex-before: {os.path.abspath(args.before_jar)}")
