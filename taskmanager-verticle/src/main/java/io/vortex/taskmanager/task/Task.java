@@ -178,10 +178,12 @@ public final class Task {
     }
     long tick = clock.nanosUntilNextTick();
     long source = blockedOnOutput ? -1 : input.nanosUntilAvailable();
-    if (tick < 0) {
-      return source;
-    }
-    return source < 0 ? tick : Math.min(tick, source);
+    return sooner(tick, source);
+  }
+
+  /** The sooner of two waits in nanoseconds, where -1 is "until a wakeup". */
+  private static long sooner(long a, long b) {
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
   }
 
   private boolean writersAvailable() {
@@ -219,9 +221,7 @@ public final class Task {
    */
   private void flushWhenIdle() {
     if (networkFlushHoldNanos > 0) {
-      long due = input.nanosUntilAvailable();
-      long tick = clock.nanosUntilNextTick();
-      long next = due < 0 ? tick : tick < 0 ? due : Math.min(due, tick);
+      long next = sooner(input.nanosUntilAvailable(), clock.nanosUntilNextTick());
       if (next >= 0 && System.nanoTime() - lastFlushNanos + next < networkFlushHoldNanos) {
         return;
       }
