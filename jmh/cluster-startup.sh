@@ -7,7 +7,11 @@
 # measure what the archive buys, or jmh/target/benchmarks.jar's start-up).
 #   tm_ready_ms    `vortex taskmanager --slots 1` started -> its ready line (slots offered,
 #                  registered with the JobManager), each TaskManager a fresh JVM joining the
-#                  same running JobManager; tm_cpu_ms: the CPU that JVM had used by then;
+#                  same running JobManager once the cluster is at rest (each process started
+#                  so far uses under 5 % of a core, as an idle member does, at most
+#                  30 s of waiting; SETTLE=0 starts each at once, while the JVMs started just
+#                  before are still compiling on the same cores); tm_cpu_ms: the CPU that JVM
+#                  had used by then;
 #   run_running_ms `vortex run --example wordcount` (a 1-line input, parallelism 2) started ->
 #                  its RUNNING status line (every task deployed and started);
 #   run_done_ms    the same -> the command's exit after FINISHED: an upper bound of the time to
@@ -16,12 +20,14 @@
 #
 #   jmh/cluster-startup.sh
 #   REPS=5 JVM_FLAGS="-Xmx512m" jmh/cluster-startup.sh
+#   SETTLE=0 jmh/cluster-startup.sh                              # back to back, no rest between
 #   JAR=launcher/target/vortex.jar jmh/cluster-startup.sh      # the same jar without the archive
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA:-java}"
 REPS="${REPS:-3}"
+SETTLE="${SETTLE:-1}"
 read -r -a FLAGS <<<"${JVM_FLAGS:--Xms4g -Xmx4g -XX:+UseG1GC}"
 if [[ -n "${JAR:-}" ]]; then
   JAR="$(realpath "$JAR")"
@@ -56,12 +62,35 @@ await_line() {
   exit 1
 }
 
+# CPU milliseconds the processes started so far have used.
+cluster_cpu_ms() {
+  local p total=0
+  for p in "${PIDS[@]}"; do
+    [[ -r /proc/$p/stat ]] && total=$((total + $(cpu_ms "$p")))
+  done
+  echo "$total"
+}
+
+# With SETTLE=1: waits until those processes use under 5 % of a core each (25 ms of CPU each in
+# 0.5 s; an idle member's heartbeats take about 3 %), at most 30 s; prints how long it waited.
+settle() {
+  [[ "$SETTLE" == 1 ]] || { echo 0; return; }
+  local t0 before i
+  t0="$(now_ms)"
+  for ((i = 0; i < 60; i++)); do
+    before="$(cluster_cpu_ms)"
+    sleep 0.5
+    (($(cluster_cpu_ms) - before < 25 * ${#PIDS[@]})) && break
+  done
+  echo $(($(now_ms) - t0))
+}
+
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 # CPU milliseconds (user + system) process PID has used so far.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 
-echo "# $(date -Is) load: $(cut -d' ' -f1-3 /proc/loadavg) via $HOW flags=${FLAGS[*]}"
+echo "# $(date -Is) load: $(cut -d' ' -f1-3 /proc/loadavg) via $HOW flags=${FLAGS[*]} settle=$SETTLE"
 "${VORTEX[@]}" jobmanager --cluster-name "$NAME" --rpc-port 0 >"$DIR/jm.out" 2>"$DIR/jm.err" &
 PIDS+=($!)
 await_line "$DIR/jm.out" "serves jobs at "
@@ -70,6 +99,7 @@ JM="$(sed -n "s/.* serves jobs at \([^ ]*\).*/\1/p" "$DIR/jm.out" | head -1)"
 tm_times=()
 tm_cpus=()
 for ((r = 1; r <= REPS + 1; r++)); do # one more TaskManager: the job below runs on two
+  waited="$(settle)"
   t0="$(now_ms)"
   "${VORTEX[@]}" taskmanager --cluster-name "$NAME" --slots 1 >"$DIR/tm$r.out" 2>"$DIR/tm$r.err" &
   tm_pid=$!
@@ -77,7 +107,7 @@ for ((r = 1; r <= REPS + 1; r++)); do # one more TaskManager: the job below runs
   await_line "$DIR/tm$r.out" "offers [0-9]+ slots"
   ms=$(($(now_ms) - t0))
   cpu="$(cpu_ms "$tm_pid")"
-  echo "tm_ready_ms=$ms tm_cpu_ms=$cpu ($(grep -o 'registered in [0-9]* ms' "$DIR/tm$r.out")) load1=$(cut -d' ' -f1 /proc/loadavg)"
+  echo "tm_ready_ms=$ms tm_cpu_ms=$cpu ($(grep -o 'registered in [0-9]* ms' "$DIR/tm$r.out")) load1=$(cut -d' ' -f1 /proc/loadavg) settled_after_ms=$waited"
   if [ "$r" -le "$REPS" ]; then
     tm_times+=("$ms")
     tm_cpus+=("$cpu")
@@ -89,6 +119,7 @@ running=()
 done_times=()
 run_cpus=()
 for ((r = 1; r <= REPS; r++)); do
+  waited="$(settle)"
   t0="$(now_ms)"
   /usr/bin/time -o "$DIR/run$r.cpu" -f "%U %S" "${VORTEX[@]}" run --jobmanager "$JM" --example wordcount --parallelism 2 \
     --input "$DIR/words.txt" --output "$DIR/out$r" >"$DIR/run$r.out" 2>&1 & # status on stderr
@@ -98,7 +129,7 @@ for ((r = 1; r <= REPS; r++)); do
   wait "$run_pid" || { cat "$DIR/run$r.out" >&2; exit 1; }
   t2="$(now_ms)"
   cpu="$(awk '{print int(($1 + $2) * 1000)}' "$DIR/run$r.cpu")"
-  echo "run_running_ms=$((t1 - t0)) run_done_ms=$((t2 - t0)) run_cpu_ms=$cpu load1=$(cut -d' ' -f1 /proc/loadavg)"
+  echo "run_running_ms=$((t1 - t0)) run_done_ms=$((t2 - t0)) run_cpu_ms=$cpu load1=$(cut -d' ' -f1 /proc/loadavg) settled_after_ms=$waited"
   running+=("$((t1 - t0))")
   done_times+=("$((t2 - t0))")
   run_cpus+=("$cpu")
