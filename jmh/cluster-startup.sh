@@ -28,6 +28,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA:-java}"
 REPS="${REPS:-3}"
 SETTLE="${SETTLE:-1}"
+[[ "$REPS" =~ ^[1-9][0-9]{0,2}$ ]] || { echo "cluster-startup.sh: REPS must be 1-999, is '${REPS:0:40}'" >&2; exit 2; }
+[[ "$SETTLE" == 0 || "$SETTLE" == 1 ]] || { echo "cluster-startup.sh: SETTLE must be 0 or 1, is '${SETTLE:0:40}'" >&2; exit 2; }
 read -r -a FLAGS <<<"${JVM_FLAGS:--Xms4g -Xmx4g -XX:+UseG1GC}"
 if [[ -n "${JAR:-}" ]]; then
   JAR="$(realpath "$JAR")"
@@ -47,6 +49,10 @@ cleanup() {
   rm -rf "$DIR"
 }
 trap cleanup EXIT
+# Ctrl-C (and SIGTERM) end the script, whatever it waits in, and so run cleanup: the JVMs it
+# started in the background ignore SIGINT, as background jobs of a script do
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -64,9 +70,10 @@ await_line() {
 
 # CPU milliseconds the processes started so far have used.
 cluster_cpu_ms() {
-  local p total=0
+  local p c total=0
   for p in "${PIDS[@]}"; do
-    [[ -r /proc/$p/stat ]] && total=$((total + $(cpu_ms "$p")))
+    c="$(cpu_ms "$p" 2>/dev/null)" || c=0 # a process that has just ended counts nothing
+    total=$((total + ${c:-0}))
   done
   echo "$total"
 }

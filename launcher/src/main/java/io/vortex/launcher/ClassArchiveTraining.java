@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * The training run of the build's class-data archive ({@code target/vortex.jsa}, see the
  * launcher's pom): the JVM runs this with {@code -XX:DumpLoadedClassList}, the build stores the
  * classes it loaded parsed and verified ({@code -Xshare:dump}), and the {@code vortex} script's
- * JVMs map them instead of loading them again. A TaskManager's start was mostly class loading: about 10 CPU seconds, 6-7 s
- * on 2 cores.
+ * JVMs map them instead of loading them again. A TaskManager's start was mostly class loading:
+ * about 10 CPU seconds, 6-7 s on 2 cores.
  *
  * <p>So that one archive serves every command, this loads what each of them does: a JobManager
  * and two TaskManagers of one slot each in one clustered Vert.x (a loopback cluster of its own

@@ -27,8 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Threading: {@link #output}, {@link #input}, {@link #placeJob}, {@link #failTask} and {@link
  * #release} from any thread; connections, credits and the peer table live on one connection
  * context (given, or the context that constructed the transport; a TaskManager gives its first
- * slot's). Channels
- * between TaskManagers over TCP, beside the {@link LocalChannelTransport} for channels inside
+ * slot's). Channels between TaskManagers over TCP, beside the {@link LocalChannelTransport} for channels inside
  * this one: a channel whose other end runs here passes objects as before; one whose other end
  * runs elsewhere (by the job's placements) is framed over the one connection to that TaskManager,
  * with credit-based flow control. A job without placements is entirely local.
